@@ -1,0 +1,91 @@
+package ru.noko.catalog;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.Page;
+import ru.noko.platform.web.PageRequest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class OrganizationRepository {
+
+    private static final String COLUMNS = """
+            o.id, o.inn, o.kpp, o.ogrn, o.bus_reg_num, o.name, o.short_name, o.type, o.region_code,
+            o.oktmo, m.name AS municipality, o.address, o.website, r.demo
+            """;
+    private static final String FROM = """
+             FROM organization o
+             JOIN region r ON r.code = o.region_code
+             LEFT JOIN municipality m ON m.oktmo = o.oktmo
+            """;
+
+    private final Sql sql;
+
+    public OrganizationRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Organization> find(OrganizationQuery query, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(query, parameters);
+        long total = sql.count("SELECT count(*)" + FROM + where, parameters);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(page.perPage());
+        pageParameters.add(page.offset());
+        List<Organization> rows = sql.list("SELECT " + COLUMNS + FROM + where
+                        + " ORDER BY " + query.sort().orderBy() + " LIMIT ? OFFSET ?",
+                pageParameters, OrganizationRepository::organization);
+        return new Page<>(rows, total, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organization> findById(long id) {
+        return sql.one("SELECT " + COLUMNS + FROM + " WHERE o.id = ?", List.of(id), OrganizationRepository::organization);
+    }
+
+    private static String where(OrganizationQuery query, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (query.region() != null) {
+            conditions.add("o.region_code = ?");
+            parameters.add(query.region());
+        }
+        if (query.municipality() != null) {
+            conditions.add("o.oktmo = ?");
+            parameters.add(query.municipality());
+        }
+        if (query.type() != null) {
+            conditions.add("o.type = ?");
+            parameters.add(query.type().code());
+        }
+        if (query.inn() != null) {
+            conditions.add("o.inn = ?");
+            parameters.add(query.inn());
+        }
+        if (query.text() != null) {
+            for (String word : SearchText.fold(query.text()).split(" ")) {
+                conditions.add("o.search_name LIKE ? ESCAPE '\\'");
+                parameters.add("%" + escapeLike(word) + "%");
+            }
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Organization organization(ResultSet row) throws SQLException {
+        return new Organization(row.getLong("id"), row.getString("inn"), row.getString("kpp"), row.getString("ogrn"),
+                row.getString("bus_reg_num"), row.getString("name"), row.getString("short_name"),
+                OrganizationType.fromCode(row.getString("type")).orElseThrow(), row.getString("region_code"),
+                row.getString("oktmo"), row.getString("municipality"), row.getString("address"),
+                row.getString("website"), row.getBoolean("demo"));
+    }
+}

@@ -1,0 +1,17 @@
+package ru.noko.catalog;
+
+import java.util.Locale;
+
+/** Folds names for search: lower case, ё as е, runs of whitespace as one space. */
+public final class SearchText {
+
+    private SearchText() {
+    }
+
+    public static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT)
+                .replace('ё', 'е')
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
+}

@@ -1,0 +1,80 @@
+package ru.noko.platform.database;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain SQL over the current transaction's connection: parameters bound in order, rows mapped by
+ * a lambda. Callers own the transaction boundaries ({@code @Transactional} on service methods).
+ */
+@Singleton
+public class Sql {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    public Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public <T> List<T> list(String sql, List<?> parameters, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        });
+    }
+
+    public <T> Optional<T> one(String sql, List<?> parameters, RowMapper<T> mapper) {
+        List<T> rows = list(sql, parameters, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long count(String sql, List<?> parameters) {
+        return one(sql, parameters, row -> row.getLong(1)).orElse(0L);
+    }
+
+    public int update(String sql, List<?> parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
+
+    public JdbcOperations jdbc() {
+        return jdbc;
+    }
+
+    private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    /** {@link ResultSet#getInt} that keeps SQL NULL as null. */
+    public static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    public static Double nullableDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+}

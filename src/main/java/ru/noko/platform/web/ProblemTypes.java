@@ -1,0 +1,12 @@
+package ru.noko.platform.web;
+
+/** Problem type URIs; relative references resolve against the service's documentation. */
+public final class ProblemTypes {
+
+    public static final String INVALID_REQUEST = "/docs/problems#invalid-request";
+    public static final String NOT_FOUND = "/docs/problems#not-found";
+    public static final String GENERIC = "about:blank";
+
+    private ProblemTypes() {
+    }
+}

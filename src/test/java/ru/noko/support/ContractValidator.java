@@ -1,0 +1,43 @@
+package ru.noko.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Checks real responses against api-spec/openapi.yaml, so the contract and the code cannot drift:
+ * status codes, headers, content types and bodies must all be what the spec says.
+ */
+public final class ContractValidator {
+
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createForSpecificationUrl(Path.of("api-spec/openapi.yaml").toAbsolutePath().toUri().toString())
+            .build();
+
+    private ContractValidator() {
+    }
+
+    public static void assertConforms(HttpRequest<?> request, HttpResponse<String> response) {
+        SimpleRequest.Builder req = new SimpleRequest.Builder(Request.Method.valueOf(request.getMethodName()),
+                request.getPath());
+        request.getParameters().forEach((name, values) -> req.withQueryParam(name, values));
+        request.getHeaders().forEach((name, values) -> req.withHeader(name, values));
+        request.getBody(String.class).ifPresent(req::withBody);
+        SimpleResponse.Builder res = SimpleResponse.Builder.status(response.code());
+        response.getHeaders().forEach((name, values) -> res.withHeader(name, values));
+        response.getBody(String.class).ifPresent(res::withBody);
+        ValidationReport report = VALIDATOR.validate(req.build(), res.build());
+        if (report.hasErrors()) {
+            fail("Response of " + request.getMethodName() + " " + request.getUri() + " (" + response.code()
+                    + ") breaks the contract:\n" + report.getMessages());
+        }
+    }
+}
