@@ -1,0 +1,207 @@
+package ru.noko.methodology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks raw inputs as text, the way they arrive from JSON or CSV (a flat map of canonical names to
+ * strings), and reports every problem found, not just the first.
+ *
+ * <p>Rules, all derived from the methodology's formulas:
+ * <ul>
+ *   <li>every input a formula reads (in either variant) and {@code respondents} are required;
+ *       {@code recipients} is optional; a blank or null value counts as absent;</li>
+ *   <li>a value is a non-negative integer in decimal digits (an optional leading {@code +} and
+ *       surrounding spaces are accepted; {@code 12.0}, {@code 1 000}, {@code 1e3} are not);</li>
+ *   <li>every ratio's numerator ≤ its per-question denominator (stand items present ≤ required,
+ *       satisfied_stand ≤ used_stand, satisfied_accessibility ≤ respondents_disabled, ...);</li>
+ *   <li>every per-question denominator ≤ its all-respondents denominator (used_stand ≤ respondents,
+ *       respondents_disabled ≤ respondents, ...);</li>
+ *   <li>a capped count ≤ the number of items its indicator lists (remote_channels ≤ 6, ...);</li>
+ *   <li>respondents ≤ recipients when recipients is given;</li>
+ *   <li>names the methodology does not know are reported.</li>
+ * </ul>
+ * Consistency rules are checked only between values that parsed. Stateless and thread-safe.
+ *
+ * <p>Use: {@link #validate} to report; {@link #toRawInputs} to convert once valid; or
+ * {@link #parse}, which does both and throws {@link InvalidRawInputsException} with all problems.
+ */
+public final class RawInputsValidator {
+
+    private static final Pattern NON_NEGATIVE_INTEGER = Pattern.compile("\\+?[0-9]+");
+    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[-+]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][-+]?[0-9]+)?");
+    private static final String EXPECTED = "Значение должно быть целым неотрицательным числом";
+
+    public List<InputProblem> validate(Methodology methodology, Map<String, String> rawTextValues) {
+        Objects.requireNonNull(methodology, "methodology");
+        Objects.requireNonNull(rawTextValues, "rawTextValues");
+        List<InputProblem> problems = new ArrayList<>();
+        List<String> known = methodology.rawInputNames();
+        Map<String, Long> values = new HashMap<>();
+        for (String name : known) {
+            String text = rawTextValues.get(name);
+            if (isBlank(text)) {
+                if (!name.equals(Methodology.RECIPIENTS)) {
+                    problems.add(new InputProblem(name, InputProblem.REQUIRED,
+                            "Не заполнено обязательное поле " + name));
+                }
+                continue;
+            }
+            Parsed parsed = parseValue(name, text);
+            if (parsed.problem() != null) {
+                problems.add(parsed.problem());
+            } else {
+                values.put(name, parsed.value());
+            }
+        }
+        for (String name : new TreeSet<>(nonNullKeys(rawTextValues))) {
+            if (!known.contains(name)) {
+                problems.add(new InputProblem(name, InputProblem.UNKNOWN_FIELD,
+                        "Неизвестное поле «" + name + "»: методика " + methodology.code() + " его не использует"));
+            }
+        }
+        problems.addAll(consistencyProblems(methodology, values));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Converts text values to numbers; blank values are left out. Meant for maps that passed
+     * {@link #validate}; it re-checks only the number syntax.
+     *
+     * @throws InvalidRawInputsException when a value is not a non-negative integer
+     */
+    public RawInputs toRawInputs(Map<String, String> rawTextValues) {
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, Long> values = new HashMap<>();
+        for (Map.Entry<String, String> entry : rawTextValues.entrySet()) {
+            if (entry.getKey() == null || isBlank(entry.getValue())) {
+                continue;
+            }
+            Parsed parsed = parseValue(entry.getKey(), entry.getValue());
+            if (parsed.problem() != null) {
+                problems.add(parsed.problem());
+            } else {
+                values.put(entry.getKey(), parsed.value());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRawInputsException(problems);
+        }
+        return new RawInputs(values);
+    }
+
+    /**
+     * {@link #validate} then {@link #toRawInputs}.
+     *
+     * @throws InvalidRawInputsException with every problem when validation fails
+     */
+    public RawInputs parse(Methodology methodology, Map<String, String> rawTextValues) {
+        List<InputProblem> problems = validate(methodology, rawTextValues);
+        if (!problems.isEmpty()) {
+            throw new InvalidRawInputsException(problems);
+        }
+        return toRawInputs(rawTextValues);
+    }
+
+    private static Parsed parseValue(String name, String text) {
+        String value = text.trim();
+        if (NON_NEGATIVE_INTEGER.matcher(value).matches()) {
+            try {
+                return new Parsed(Long.parseLong(value), null);
+            } catch (NumberFormatException tooManyDigits) {
+                return Parsed.problem(name, InputProblem.TOO_LARGE, "Значение «" + value + "» слишком велико");
+            }
+        }
+        if (NEGATIVE_INTEGER.matcher(value).matches()) {
+            return Parsed.problem(name, InputProblem.NEGATIVE, EXPECTED + ", а " + value + " — отрицательное");
+        }
+        if (DECIMAL_NUMBER.matcher(value).matches()) {
+            return Parsed.problem(name, InputProblem.NOT_INTEGER,
+                    EXPECTED + ", а «" + value + "» — не целое число");
+        }
+        return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + value + "» — не число");
+    }
+
+    private static List<InputProblem> consistencyProblems(Methodology methodology, Map<String, Long> values) {
+        List<InputProblem> problems = new ArrayList<>();
+        Set<String> checkedPairs = new HashSet<>();
+        for (Indicator indicator : methodology.indicators()) {
+            for (RatioTerm term : indicator.formula().ratioTerms()) {
+                String numerator = term.numerator();
+                String denominator = term.perQuestionDenominator();
+                if (exceeds(values, numerator, denominator) && checkedPairs.add(numerator + ">" + denominator)) {
+                    problems.add(new InputProblem(numerator, InputProblem.EXCEEDS_DENOMINATOR,
+                            numeratorMessage(indicator, numerator, values.get(numerator), denominator,
+                                    values.get(denominator))));
+                }
+                String allRespondents = term.allRespondentsDenominator();
+                if (term.dependsOnVariant() && exceeds(values, denominator, allRespondents)
+                        && checkedPairs.add(denominator + ">" + allRespondents)) {
+                    problems.add(new InputProblem(denominator, InputProblem.EXCEEDS_RESPONDENTS,
+                            "Получателей в знаменателе показателя " + indicator.code() + " (" + denominator + " = "
+                                    + values.get(denominator) + ") больше, чем всех респондентов ("
+                                    + allRespondents + " = " + values.get(allRespondents) + ")"));
+                }
+            }
+            if (indicator.formula() instanceof Formula.CappedCount count && count.maxItems().isPresent()) {
+                Long value = values.get(count.count());
+                int maxItems = count.maxItems().getAsInt();
+                if (value != null && value > maxItems && checkedPairs.add(count.count() + ">" + maxItems)) {
+                    problems.add(new InputProblem(count.count(), InputProblem.EXCEEDS_MAX_ITEMS,
+                            "Указано больше позиций (" + count.count() + " = " + value + "), чем предусматривает"
+                                    + " показатель " + indicator.code() + " (не более " + maxItems + ")"));
+                }
+            }
+        }
+        if (exceeds(values, Methodology.RESPONDENTS, Methodology.RECIPIENTS)) {
+            problems.add(new InputProblem(Methodology.RESPONDENTS, InputProblem.EXCEEDS_RECIPIENTS,
+                    "Респондентов (respondents = " + values.get(Methodology.RESPONDENTS)
+                            + ") больше, чем получателей услуг (recipients = "
+                            + values.get(Methodology.RECIPIENTS) + ")"));
+        }
+        return problems;
+    }
+
+    private static String numeratorMessage(Indicator indicator, String numerator, long numeratorValue,
+                                           String denominator, long denominatorValue) {
+        String numeratorPart = numerator + " = " + numeratorValue;
+        String denominatorPart = denominator + " = " + denominatorValue;
+        if (indicator.source() == IndicatorSource.EXPERT) {
+            return "Имеющихся позиций (" + numeratorPart + ") больше, чем требуемых (" + denominatorPart
+                    + "), показатель " + indicator.code();
+        }
+        return "Положительных ответов (" + numeratorPart + ") больше, чем получателей в знаменателе показателя "
+                + indicator.code() + " (" + denominatorPart + ")";
+    }
+
+    private static boolean exceeds(Map<String, Long> values, String larger, String smaller) {
+        Long candidate = values.get(larger);
+        Long limit = values.get(smaller);
+        return candidate != null && limit != null && candidate > limit;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Set<String> nonNullKeys(Map<String, String> map) {
+        Set<String> keys = new HashSet<>(map.keySet());
+        keys.remove(null);
+        return keys;
+    }
+
+    private record Parsed(Long value, InputProblem problem) {
+        static Parsed problem(String field, String code, String message) {
+            return new Parsed(null, new InputProblem(field, code, message));
+        }
+    }
+}
