@@ -53,7 +53,8 @@ class CatalogMapper {
     LatestResult latestResult(PublishedResult result) {
         List<CodeValue> values = new ArrayList<>();
         for (int i = 0; i < criteria.size(); i++) {
-            CodeValue value = new CodeValue(criteria.get(i).code(), result.criteria().get(i));
+            CodeValue value = new CodeValue(criteria.get(i).code());
+            value.setValue(result.criteria().get(i));
             value.setNameRu(criteria.get(i).nameRu());
             value.setRounded(Rounding.forDisplay(result.criteria().get(i)));
             values.add(value);

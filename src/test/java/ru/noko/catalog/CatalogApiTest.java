@@ -14,6 +14,8 @@ import ru.noko.support.Api;
 import ru.noko.support.Json;
 import ru.noko.support.TestDatabase;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -110,8 +112,8 @@ class CatalogApiTest implements TestPropertyProvider {
 
     @Test
     void searchIgnoresCaseAndTreatsYoAsYe() {
-        JsonNode withYo = Json.parse(api.get("/api/v1/organizations?q=БЕРЁЗКА&per_page=500").body());
-        JsonNode withYe = Json.parse(api.get("/api/v1/organizations?q=березка&per_page=500").body());
+        JsonNode withYo = Json.parse(api.get("/api/v1/organizations?q=" + encode("БЕРЁЗКА") + "&per_page=500").body());
+        JsonNode withYe = Json.parse(api.get("/api/v1/organizations?q=" + encode("березка") + "&per_page=500").body());
         assertTrue(withYo.at("/meta/total").asInt() > 0, "demo data has kindergartens named «Берёзка»");
         assertEquals(withYo.at("/meta/total").asInt(), withYe.at("/meta/total").asInt());
         withYe.get("data").forEach(o -> assertTrue(
@@ -167,6 +169,10 @@ class CatalogApiTest implements TestPropertyProvider {
 
         assertEquals(404, api.get("/api/v1/organizations/999999999").code());
         assertEquals(400, api.get("/api/v1/organizations/abc").code());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private List<String> sortKeys(String uri) {

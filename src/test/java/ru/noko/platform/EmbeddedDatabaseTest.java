@@ -34,14 +34,12 @@ class EmbeddedDatabaseTest {
         try (ApplicationContext second = ApplicationContext.run(config)) {
             assertEquals(campaigns, count(second, "SELECT count(*) FROM campaign"), "nothing loaded twice, nothing lost");
             assertEquals(organizations, count(second, "SELECT count(*) FROM organization"));
-            assertEquals("on", second.getBean(io.micronaut.transaction.TransactionOperations.class)
-                    .executeRead(status -> second.getBean(Sql.class).one("SHOW synchronous_commit", List.of(),
-                            row -> row.getString(1)).orElseThrow()));
+            assertEquals("on", second.getBean(Sql.class).one("SHOW synchronous_commit", List.of(),
+                    row -> row.getString(1)).orElseThrow());
         }
     }
 
     private static long count(ApplicationContext context, String query) {
-        return context.getBean(io.micronaut.transaction.TransactionOperations.class)
-                .executeRead(status -> context.getBean(Sql.class).count(query, List.of()));
+        return context.getBean(Sql.class).count(query, List.of());
     }
 }

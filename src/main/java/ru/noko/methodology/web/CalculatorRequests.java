@@ -125,7 +125,8 @@ class CalculatorRequests {
     }
 
     private static CodeValue value(String code, String name, Double value, boolean zeroRuleApplied) {
-        CodeValue model = new CodeValue(code, value);
+        CodeValue model = new CodeValue(code);
+        model.setValue(value);
         model.setNameRu(name);
         model.setRounded(Rounding.forDisplay(value));
         model.setZeroRuleApplied(zeroRuleApplied);

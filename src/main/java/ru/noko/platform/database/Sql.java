@@ -1,5 +1,6 @@
 package ru.noko.platform.database;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -12,9 +13,11 @@ import java.util.Optional;
 
 /**
  * Plain SQL over the current transaction's connection: parameters bound in order, rows mapped by
- * a lambda. Callers own the transaction boundaries ({@code @Transactional} on service methods).
+ * a lambda. Callers own the transaction boundaries ({@code @Transactional} on service methods);
+ * outside a transaction each call borrows a connection of its own.
  */
 @Singleton
+@Connectable
 public class Sql {
 
     @FunctionalInterface

@@ -41,7 +41,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
 
     /** "listOrganizations.perPage" → "per_page": the name the client sent, not the Java one. */
     static String parameterName(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
+        String last = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf('/')) + 1);
         StringBuilder snake = new StringBuilder();
         for (char c : last.toCharArray()) {
             if (Character.isUpperCase(c)) {
