@@ -1,11 +1,13 @@
 package ru.noko.campaigns;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ru.noko.catalog.SearchText;
 import ru.noko.methodology.Assessment;
 import ru.noko.platform.database.DataVersion;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.events.PublishedDataChanged;
 import ru.noko.ratings.PlaceRanking;
 
 import java.sql.PreparedStatement;
@@ -26,11 +28,14 @@ public class RevisionPublisher {
     private final Sql sql;
     private final PlaceRanking places;
     private final DataVersion dataVersion;
+    private final ApplicationEventPublisher<PublishedDataChanged> events;
 
-    public RevisionPublisher(Sql sql, PlaceRanking places, DataVersion dataVersion) {
+    public RevisionPublisher(Sql sql, PlaceRanking places, DataVersion dataVersion,
+                             ApplicationEventPublisher<PublishedDataChanged> events) {
         this.sql = sql;
         this.places = places;
         this.dataVersion = dataVersion;
+        this.events = events;
     }
 
     /**
@@ -52,6 +57,10 @@ public class RevisionPublisher {
                                     retracted_at = NULL, retraction_reason = NULL
                 WHERE id = ?""", List.of(revision, publishedAt, campaignId));
         dataVersion.bump();
+        String title = sql.one("SELECT title FROM campaign WHERE id = ?", List.of(campaignId), row -> row.getString(1)).orElseThrow();
+        events.publishEvent(new PublishedDataChanged(revision == 1
+                ? "Опубликованы результаты кампании «" + title + "»"
+                : "Опубликована исправленная редакция " + revision + " результатов кампании «" + title + "»"));
         return revision;
     }
 

@@ -46,7 +46,7 @@ public class Sql {
 
     public <T> Optional<T> one(String sql, List<?> parameters, RowMapper<T> mapper) {
         List<T> rows = list(sql, parameters, mapper);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     public long count(String sql, List<?> parameters) {

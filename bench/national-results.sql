@@ -1,0 +1,43 @@
+-- Synthetic national-scale published data for benchmarks: :orgs organizations in every real
+-- region, each assessed in :years campaigns (one per region and year), with 14 indicator values.
+-- Values are pseudo-random but deterministic (hash of ids); nothing here is real.
+\set ON_ERROR_STOP on
+BEGIN;
+INSERT INTO methodology (code, title, valid_from_year) VALUES ('edu-2019', 'bench', 2019) ON CONFLICT DO NOTHING;
+
+INSERT INTO organization (inn, kpp, name, type, region_code, search_name)
+SELECT lpad(g::text, 10, '0'), '000101001', 'Школа № ' || g || ' «Синтетическая»', 'school',
+       (SELECT code FROM region WHERE NOT demo ORDER BY code OFFSET (g % 89) LIMIT 1), 'школа ' || g
+FROM generate_series(1, :orgs) g;
+
+INSERT INTO campaign (region_code, year, title, methodology_code, denominator_variant, zero_rule, status, published_revision, published_at)
+SELECT r.code, y, 'Синтетическая кампания ' || r.code || ' ' || y, 'edu-2019', 'per_question', 'exclude', 'published', 1, now()
+FROM region r CROSS JOIN generate_series(2025 - 3 * (:years - 1), 2025, 3) y WHERE NOT r.demo;
+
+INSERT INTO campaign_revision (campaign_id, revision, input_level, published_at)
+SELECT id, 1, 'raw_inputs', now() FROM campaign WHERE title LIKE 'Синтетическая%';
+
+INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
+                    place_region, place_type, place_municipality, respondents)
+SELECT c.id, 1, o.id, o.name, o.type, NULL,
+       60 + (abs(hashtext(o.id || 'k1' || c.year)) % 4000) / 100.0,
+       60 + (abs(hashtext(o.id || 'k2' || c.year)) % 4000) / 100.0,
+       40 + (abs(hashtext(o.id || 'k3' || c.year)) % 6000) / 100.0,
+       60 + (abs(hashtext(o.id || 'k4' || c.year)) % 4000) / 100.0,
+       60 + (abs(hashtext(o.id || 'k5' || c.year)) % 4000) / 100.0,
+       70, 1, 1, NULL, 100 + abs(hashtext(o.id || 'r')) % 500
+FROM organization o JOIN campaign c ON c.region_code = o.region_code AND c.title LIKE 'Синтетическая%';
+
+UPDATE result SET total = (k1 + k2 + k3 + k4 + k5) / 5 WHERE campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
+
+INSERT INTO indicator_value (campaign_id, revision, organization_id, indicator_code, value, zero_rule_applied)
+SELECT r.campaign_id, 1, r.organization_id, i.code, 50 + (abs(hashtext(r.organization_id || i.code || r.campaign_id)) % 5000) / 100.0, false
+FROM result r CROSS JOIN (VALUES ('1.1'), ('1.2'), ('1.3'), ('2.1'), ('2.3'), ('3.1'), ('3.2'), ('3.3'),
+                                 ('4.1'), ('4.2'), ('4.3'), ('5.1'), ('5.2'), ('5.3')) i(code)
+WHERE r.campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
+
+INSERT INTO opendata_release (version, created_at, provenance) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS'), now(), 'bench');
+INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
+SELECT (SELECT max(id) FROM opendata_release), id, 1, region_code FROM campaign WHERE status = 'published';
+COMMIT;
+ANALYZE;

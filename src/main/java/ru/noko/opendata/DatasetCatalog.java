@@ -1,0 +1,75 @@
+package ru.noko.opendata;
+
+import jakarta.inject.Singleton;
+import ru.noko.catalog.Region;
+import ru.noko.catalog.RegionRepository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The datasets the service publishes: four for the whole country and one results set per region. */
+@Singleton
+public class DatasetCatalog {
+
+    private static final String REGION_PREFIX = "noko-results-";
+
+    private final OpenDataSettings settings;
+    private final ReleaseRepository releases;
+    private final RegionRepository regions;
+
+    public DatasetCatalog(OpenDataSettings settings, ReleaseRepository releases, RegionRepository regions) {
+        this.settings = settings;
+        this.releases = releases;
+        this.regions = regions;
+    }
+
+    public List<Dataset> all() {
+        List<Dataset> datasets = new ArrayList<>(List.of(allResults(), new IndicatorsDataset(),
+                new OrganizationsDataset(), new MethodologyDataset()));
+        for (String region : releases.regionsEverPublished()) {
+            regions.findByCode(region).map(DatasetCatalog::regionResults).ifPresent(datasets::add);
+        }
+        return datasets;
+    }
+
+    public Optional<Dataset> byIdentifier(String identifier) {
+        String prefix = settings.publisherInn() + "-";
+        if (!identifier.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String code = identifier.substring(prefix.length());
+        if (code.startsWith(REGION_PREFIX)) {
+            String region = code.substring(REGION_PREFIX.length());
+            return releases.regionsEverPublished().contains(region)
+                    ? regions.findByCode(region).map(DatasetCatalog::regionResults) : Optional.empty();
+        }
+        return all().stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    public String identifier(Dataset dataset) {
+        return settings.publisherInn() + "-" + dataset.code();
+    }
+
+    /** Versions of a dataset: every release, or for a region's set the releases that changed the region. */
+    public List<Release> versions(Dataset dataset) {
+        return dataset.regionCode() == null ? releases.all() : releases.forRegion(dataset.regionCode());
+    }
+
+    private static Dataset allResults() {
+        return new ResultsDataset("noko-results",
+                "Результаты независимой оценки качества условий образовательной деятельности (все регионы, все годы)",
+                "Итоги НОКО по каждой организации и каждой опубликованной кампании оценки: баллы по пяти критериям, "
+                        + "итоговый балл (без округления), места в регионе, среди организаций того же типа и в муниципалитете.",
+                null);
+    }
+
+    private static Dataset regionResults(Region region) {
+        String demo = region.demo() ? " Демонстрационные данные вымышленного региона." : "";
+        return new ResultsDataset(REGION_PREFIX + region.code(),
+                "Результаты независимой оценки качества условий образовательной деятельности: " + region.name(),
+                "Итоги НОКО организаций региона «" + region.name() + "» по всем опубликованным кампаниям оценки: "
+                        + "баллы по пяти критериям, итоговый балл, места." + demo,
+                region.code());
+    }
+}

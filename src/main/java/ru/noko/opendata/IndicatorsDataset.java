@@ -1,0 +1,72 @@
+package ru.noko.opendata;
+
+import java.util.List;
+
+import static ru.noko.opendata.ColumnType.BOOLEAN;
+import static ru.noko.opendata.ColumnType.INTEGER;
+import static ru.noko.opendata.ColumnType.NUMBER;
+import static ru.noko.opendata.ColumnType.STRING;
+import static ru.noko.opendata.DatasetColumn.optional;
+import static ru.noko.opendata.DatasetColumn.required;
+
+/** Indicator values of every published campaign: one row per organization, campaign and indicator. */
+record IndicatorsDataset() implements Dataset {
+
+    static final String SQL = """
+            SELECT c.year, c.region_code, rc.campaign_id, rc.revision, iv.organization_id, o.inn, o.kpp,
+                   iv.indicator_code AS indicator, iv.value, iv.zero_rule_applied
+            FROM opendata_release_campaign rc
+            JOIN campaign c ON c.id = rc.campaign_id
+            JOIN indicator_value iv ON iv.campaign_id = rc.campaign_id AND iv.revision = rc.revision
+            JOIN organization o ON o.id = iv.organization_id
+            WHERE rc.release_id = ?
+            ORDER BY c.year, c.region_code, rc.campaign_id, iv.organization_id,
+                     string_to_array(iv.indicator_code, '.')::int[]""";
+
+    @Override
+    public String code() {
+        return "noko-indicators";
+    }
+
+    @Override
+    public String title() {
+        return "Значения показателей независимой оценки качества условий образовательной деятельности";
+    }
+
+    @Override
+    public String description() {
+        return "Значения 14 показателей НОКО (баллы 0–100, без округления) по каждой организации и каждой "
+                + "опубликованной кампании оценки за все годы. Показатель без значения исключён по правилу нулевого знаменателя кампании.";
+    }
+
+    @Override
+    public String subject() {
+        return "НОКО, показатели, независимая оценка качества, образование";
+    }
+
+    @Override
+    public String structureVersion() {
+        return "20261123";
+    }
+
+    @Override
+    public List<DatasetColumn> columns() {
+        return List.of(
+                required("year", INTEGER, "Assessment year", "Год проведения оценки").with("minimum", 2014),
+                required("region_code", STRING, "Region code (as in ИНН)", "Код субъекта РФ").with("pattern", "^[0-9]{2}$"),
+                required("campaign_id", INTEGER, "Campaign id in this service", "Идентификатор кампании оценки"),
+                required("revision", INTEGER, "Published revision of the campaign", "Номер опубликованной редакции").with("minimum", 1),
+                required("organization_id", INTEGER, "Organization id in this service", "Идентификатор организации"),
+                required("inn", STRING, "ИНН (taxpayer number)", "ИНН").with("pattern", "^[0-9]{10}$"),
+                required("kpp", STRING, "КПП (tax registration reason code)", "КПП"),
+                required("indicator", STRING, "Indicator code, e.g. 1.1", "Код показателя, например 1.1").with("pattern", "^[0-9]\\.[0-9]$"),
+                optional("value", NUMBER, "Indicator value, points (empty when excluded)", "Значение показателя, баллы (пусто, если исключён)").points(),
+                required("zero_rule_applied", BOOLEAN, "A zero denominator was met and the campaign's rule applied",
+                        "Применено правило нулевого знаменателя"));
+    }
+
+    @Override
+    public List<String> primaryKey() {
+        return List.of("campaign_id", "organization_id", "indicator");
+    }
+}

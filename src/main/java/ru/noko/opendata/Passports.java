@@ -1,0 +1,122 @@
+package ru.noko.opendata;
+
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds passports, structure files and Frictionless descriptors of datasets. */
+@Singleton
+public class Passports {
+
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final DatasetCatalog catalog;
+    private final OpenDataSettings settings;
+
+    public Passports(DatasetCatalog catalog, OpenDataSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    public static String dataFileName(Release release, Dataset dataset) {
+        return "data-" + release.version() + "-structure-" + dataset.structureVersion() + ".csv";
+    }
+
+    public static String structureFileName(Dataset dataset) {
+        return "structure-" + dataset.structureVersion() + ".csv";
+    }
+
+    public Passport passport(Dataset dataset, String baseUrl) {
+        String identifier = catalog.identifier(dataset);
+        String folder = baseUrl + "/opendata/" + identifier + "/";
+        List<Release> versions = catalog.versions(dataset);
+        List<Passport.DataVersion> data = new ArrayList<>();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            Release release = versions.get(i);
+            String name = dataFileName(release, dataset);
+            data.add(new Passport.DataVersion(name.substring(0, name.length() - ".csv".length()), folder + name,
+                    release.date(), release.provenance(), valid(release), dataset.structureVersion()));
+        }
+        List<Passport.StructureVersion> structures = List.of(new Passport.StructureVersion(
+                "structure-" + dataset.structureVersion(), folder + structureFileName(dataset), dataset.structureVersion()));
+        Release first = versions.isEmpty() ? null : versions.get(0);
+        Release last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        return new Passport(identifier, dataset.title(), dataset.description(), settings.creator(),
+                first == null ? dataset.structureVersion() : first.date(),
+                last == null ? dataset.structureVersion() : last.date(), dataset.subject(),
+                last == null ? "Набор ещё не публиковался" : last.provenance(),
+                last == null ? dataset.structureVersion() : valid(last), settings.publisherName(),
+                settings.publisherPhone(), settings.publisherMbox(), settings.license(), data, structures);
+    }
+
+    /** Structure file rows: field name, english description, russian description, format. */
+    public static List<List<String>> structure(Dataset dataset) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("field name", "english description", "russian description", "format"));
+        dataset.columns().forEach(c -> rows.add(List.of(c.name(), c.english(), c.russian(), c.type().structureFormat())));
+        return rows;
+    }
+
+    /** A Frictionless Data Package: one tabular resource per data version, all with the same Table Schema. */
+    public Map<String, Object> dataPackage(Dataset dataset, String baseUrl) {
+        Passport passport = passport(dataset, baseUrl);
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("fields", dataset.columns().stream().map(Passports::field).toList());
+        schema.put("primaryKey", dataset.primaryKey());
+        schema.put("missingValues", List.of(""));
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (Passport.DataVersion version : passport.data()) {
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("name", version.name());
+            resource.put("path", version.source());
+            resource.put("profile", "tabular-data-resource");
+            resource.put("format", "csv");
+            resource.put("mediatype", "text/csv");
+            resource.put("encoding", "utf-8");
+            resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
+                    "doubleQuote", true, "header", true));
+            resource.put("schema", schema);
+            resources.add(resource);
+        }
+        Map<String, Object> descriptor = new LinkedHashMap<>();
+        descriptor.put("profile", "tabular-data-package");
+        descriptor.put("name", passport.identifier());
+        descriptor.put("id", passport.identifier());
+        descriptor.put("title", passport.title());
+        descriptor.put("description", passport.description());
+        descriptor.put("version", passport.data().isEmpty() ? dataset.structureVersion() : passport.data().get(0).name());
+        descriptor.put("created", passport.created());
+        descriptor.put("licenses", List.of(Map.of("name", "CC-BY-4.0", "path", passport.license(),
+                "title", "Creative Commons Attribution 4.0")));
+        descriptor.put("sources", List.of(Map.of("title", passport.creator())));
+        descriptor.put("resources", resources);
+        return descriptor;
+    }
+
+    private static Map<String, Object> field(DatasetColumn column) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("name", column.name());
+        field.put("type", column.type().tableSchemaType());
+        field.put("title", column.russian());
+        field.put("description", column.english());
+        Map<String, Object> constraints = new LinkedHashMap<>();
+        if (column.required()) {
+            constraints.put("required", true);
+        }
+        constraints.putAll(column.constraints());
+        if (!constraints.isEmpty()) {
+            field.put("constraints", constraints);
+        }
+        return field;
+    }
+
+    /** The date the version is current until: a year after it was published, unless replaced sooner. */
+    private static String valid(Release release) {
+        return LocalDate.parse(release.date(), BASIC).plusYears(1).format(BASIC);
+    }
+}

@@ -1,0 +1,87 @@
+package ru.noko.opendata;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ru.noko.platform.database.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class ReleaseRepository {
+
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    private final Sql sql;
+
+    public ReleaseRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Freezes what is published right now as a new release. Runs inside the transaction that
+     * changed published data, so the release and the change commit together.
+     */
+    @Transactional
+    public Release record(String provenance) {
+        sql.update("LOCK TABLE opendata_release IN EXCLUSIVE MODE", List.of());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime last = sql.one("SELECT max(created_at) FROM opendata_release", List.of(),
+                row -> row.getObject(1, OffsetDateTime.class)).orElse(null);
+        // versions are per second; two releases in one second get consecutive seconds
+        OffsetDateTime at = last != null && !now.isAfter(last) ? last.plusSeconds(1) : now;
+        String version = at.withOffsetSameInstant(ZoneOffset.UTC).format(VERSION);
+        long id = sql.one("INSERT INTO opendata_release (version, created_at, provenance) VALUES (?, ?, ?) RETURNING id",
+                List.of(version, at, provenance), row -> row.getLong(1)).orElseThrow();
+        sql.update("""
+                INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
+                SELECT ?, id, published_revision, region_code FROM campaign WHERE status = 'published'""", List.of(id));
+        return new Release(id, version, at, provenance);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Release> all() {
+        return sql.list("SELECT id, version, created_at, provenance FROM opendata_release ORDER BY id",
+                List.of(), ReleaseRepository::release);
+    }
+
+    /** Releases that changed what the region has published (its campaign revisions differ from the release before). */
+    @Transactional(readOnly = true)
+    public List<Release> forRegion(String regionCode) {
+        return sql.list("""
+                WITH states AS (
+                    SELECT r.id, r.version, r.created_at, r.provenance,
+                           (SELECT string_agg(rc.campaign_id || ':' || rc.revision, ',' ORDER BY rc.campaign_id)
+                            FROM opendata_release_campaign rc
+                            WHERE rc.release_id = r.id AND rc.region_code = ?) AS state
+                    FROM opendata_release r)
+                SELECT id, version, created_at, provenance FROM (
+                    SELECT s.*, lag(state) OVER (ORDER BY id) AS previous FROM states s) t
+                WHERE state IS DISTINCT FROM previous AND (state IS NOT NULL OR previous IS NOT NULL)
+                ORDER BY id""", List.of(regionCode), ReleaseRepository::release);
+    }
+
+    /** Regions that have ever had a campaign in a release: each keeps its dataset and history. */
+    @Transactional(readOnly = true)
+    public List<String> regionsEverPublished() {
+        return sql.list("SELECT DISTINCT region_code FROM opendata_release_campaign ORDER BY region_code",
+                List.of(), row -> row.getString(1));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Release> byVersion(String version) {
+        return sql.one("SELECT id, version, created_at, provenance FROM opendata_release WHERE version = ?",
+                List.of(version), ReleaseRepository::release);
+    }
+
+    private static Release release(ResultSet row) throws SQLException {
+        return new Release(row.getLong("id"), row.getString("version"),
+                row.getObject("created_at", OffsetDateTime.class), row.getString("provenance"));
+    }
+}

@@ -1,0 +1,71 @@
+package ru.noko.opendata;
+
+import java.util.List;
+
+import static ru.noko.opendata.ColumnType.DATETIME;
+import static ru.noko.opendata.ColumnType.INTEGER;
+import static ru.noko.opendata.ColumnType.NUMBER;
+import static ru.noko.opendata.ColumnType.STRING;
+import static ru.noko.opendata.DatasetColumn.optional;
+import static ru.noko.opendata.DatasetColumn.required;
+
+/** Results of every published campaign: one row per organization and campaign, all years. */
+record ResultsDataset(String code, String title, String description, String regionCode) implements Dataset {
+
+    static final List<DatasetColumn> COLUMNS = List.of(
+            required("year", INTEGER, "Assessment year", "Год проведения оценки").with("minimum", 2014),
+            required("region_code", STRING, "Region code (as in ИНН)", "Код субъекта РФ").with("pattern", "^[0-9]{2}$"),
+            required("campaign_id", INTEGER, "Campaign id in this service", "Идентификатор кампании оценки"),
+            required("revision", INTEGER, "Published revision of the campaign", "Номер опубликованной редакции").with("minimum", 1),
+            required("organization_id", INTEGER, "Organization id in this service", "Идентификатор организации"),
+            required("inn", STRING, "ИНН (taxpayer number)", "ИНН").with("pattern", "^[0-9]{10}$"),
+            required("kpp", STRING, "КПП (tax registration reason code)", "КПП").with("pattern", "^[0-9]{4}[0-9A-Z]{2}[0-9]{3}$"),
+            required("name", STRING, "Full name as published", "Полное наименование организации"),
+            required("type", STRING, "Organization type", "Тип организации")
+                    .with("enum", List.of("preschool", "school", "vocational", "additional", "higher")),
+            optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
+                    .with("pattern", "^([0-9]{8}|[0-9]{11})$"),
+            required("k1", NUMBER, "Criterion 1: openness and accessibility of information, points", "К1 Открытость и доступность информации об организации, баллы").points(),
+            required("k2", NUMBER, "Criterion 2: comfort of conditions, points", "К2 Комфортность условий осуществления образовательной деятельности, баллы").points(),
+            required("k3", NUMBER, "Criterion 3: accessibility for people with disabilities, points", "К3 Доступность образовательной деятельности для инвалидов, баллы").points(),
+            required("k4", NUMBER, "Criterion 4: courtesy of staff, points", "К4 Доброжелательность, вежливость работников, баллы").points(),
+            required("k5", NUMBER, "Criterion 5: satisfaction with conditions, points", "К5 Удовлетворенность условиями осуществления образовательной деятельности, баллы").points(),
+            required("total", NUMBER, "Total score, mean of the five criteria (unrounded)", "Итоговый балл, среднее пяти критериев (без округления)").points(),
+            required("place_region", INTEGER, "Place in the campaign (competition ranking)", "Место в рейтинге кампании").with("minimum", 1),
+            required("place_type", INTEGER, "Place among organizations of the same type", "Место среди организаций того же типа").with("minimum", 1),
+            optional("place_municipality", INTEGER, "Place within the municipality", "Место в муниципальном образовании").with("minimum", 1),
+            optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
+            required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)"));
+
+    static final String SQL = """
+            SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp, r.name, r.type,
+                   r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
+                   r.respondents, cr.published_at
+            FROM opendata_release_campaign rc
+            JOIN campaign c ON c.id = rc.campaign_id
+            JOIN campaign_revision cr ON cr.campaign_id = rc.campaign_id AND cr.revision = rc.revision
+            JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
+            JOIN organization o ON o.id = r.organization_id
+            WHERE rc.release_id = ? AND (CAST(? AS text) IS NULL OR rc.region_code = ?)
+            ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""";
+
+    @Override
+    public String subject() {
+        return "НОКО, независимая оценка качества, образование, школы, детские сады, рейтинг";
+    }
+
+    @Override
+    public String structureVersion() {
+        return "20261123";
+    }
+
+    @Override
+    public List<DatasetColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> primaryKey() {
+        return List.of("campaign_id", "organization_id");
+    }
+}
