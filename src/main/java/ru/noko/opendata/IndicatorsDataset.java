@@ -12,14 +12,15 @@ import static ru.noko.opendata.DatasetColumn.required;
 /** Indicator values of every published campaign: one row per organization, campaign and indicator. */
 record IndicatorsDataset() implements Dataset {
 
-    static final String SQL = """
+    static final String QUERY = """
             SELECT c.year, c.region_code, rc.campaign_id, rc.revision, iv.organization_id, o.inn, o.kpp,
-                   iv.indicator_code AS indicator, iv.value, iv.zero_rule_applied
+                   iv.indicator_code AS indicator, iv.value,
+                   CASE WHEN iv.zero_rule_applied THEN 'true' ELSE 'false' END AS zero_rule_applied
             FROM opendata_release_campaign rc
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN indicator_value iv ON iv.campaign_id = rc.campaign_id AND iv.revision = rc.revision
             JOIN organization o ON o.id = iv.organization_id
-            WHERE rc.release_id = ?
+            WHERE rc.release_id = %1$d
             ORDER BY c.year, c.region_code, rc.campaign_id, iv.organization_id,
                      string_to_array(iv.indicator_code, '.')::int[]""";
 

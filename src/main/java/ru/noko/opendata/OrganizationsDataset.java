@@ -13,14 +13,14 @@ import static ru.noko.opendata.DatasetColumn.required;
  */
 record OrganizationsDataset() implements Dataset {
 
-    static final String SQL = """
-            SELECT DISTINCT ON (r.organization_id) r.organization_id, o.inn, o.kpp, r.name, r.type, c.region_code,
-                   r.oktmo, c.year AS last_assessed_year
+    static final String QUERY = """
+            SELECT DISTINCT ON (r.organization_id) r.organization_id, o.inn, o.kpp, %2$s AS name, r.type,
+                   c.region_code, r.oktmo, c.year AS last_assessed_year
             FROM opendata_release_campaign rc
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
             JOIN organization o ON o.id = r.organization_id
-            WHERE rc.release_id = ?
+            WHERE rc.release_id = %1$d
             ORDER BY r.organization_id, c.year DESC, rc.campaign_id DESC""";
 
     @Override

@@ -37,16 +37,17 @@ record ResultsDataset(String code, String title, String description, String regi
             optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
             required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)"));
 
-    static final String SQL = """
-            SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp, r.name, r.type,
-                   r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
-                   r.respondents, cr.published_at
+    /** The release's rows as CSV text, formatted by PostgreSQL; {@code %s} takes the region filter. */
+    static final String QUERY = """
+            SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp,
+                   %2$s AS name, r.type, r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
+                   r.place_region, r.place_type, r.place_municipality, r.respondents, %3$s AS published_at
             FROM opendata_release_campaign rc
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN campaign_revision cr ON cr.campaign_id = rc.campaign_id AND cr.revision = rc.revision
             JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
             JOIN organization o ON o.id = r.organization_id
-            WHERE rc.release_id = ? AND (CAST(? AS text) IS NULL OR rc.region_code = ?)
+            WHERE rc.release_id = %1$d %4$s
             ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""";
 
     @Override
