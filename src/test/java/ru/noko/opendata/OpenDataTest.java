@@ -5,21 +5,16 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
+import ru.noko.support.ApiTestBase;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,34 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenDataTest implements TestPropertyProvider {
+class OpenDataTest extends ApiTestBase {
 
     private static final Set<String> PASSPORT_FIELDS = Set.of("standardversion", "identifier", "title", "description",
             "creator", "created", "modified", "subject", "format", "provenance", "valid", "publishername",
             "publisherphone", "publishermbox");
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     ApplicationContext context;
 
     @Inject
     EmbeddedServer server;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void everyDatasetIsReachableFromTheRegistryByLinksAlone() throws Exception {
