@@ -6,6 +6,7 @@ import ru.noko.catalog.SearchText;
 import ru.noko.methodology.Assessment;
 import ru.noko.platform.database.DataVersion;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.PublicCache;
 import ru.noko.ratings.PlaceRanking;
 
 import java.sql.PreparedStatement;
@@ -26,11 +27,13 @@ public class RevisionPublisher {
     private final Sql sql;
     private final PlaceRanking places;
     private final DataVersion dataVersion;
+    private final PublicCache publicCache;
 
-    public RevisionPublisher(Sql sql, PlaceRanking places, DataVersion dataVersion) {
+    public RevisionPublisher(Sql sql, PlaceRanking places, DataVersion dataVersion, PublicCache publicCache) {
         this.sql = sql;
         this.places = places;
         this.dataVersion = dataVersion;
+        this.publicCache = publicCache;
     }
 
     /**
@@ -52,6 +55,7 @@ public class RevisionPublisher {
                                     retracted_at = NULL, retraction_reason = NULL
                 WHERE id = ?""", List.of(revision, publishedAt, campaignId));
         dataVersion.bump();
+        publicCache.invalidateAll(); // takes effect when this transaction commits
         return revision;
     }
 
