@@ -23,8 +23,11 @@ import java.util.function.Consumer;
 @Singleton
 public class ResultTable {
 
-    /** Sort key of a name: lower case, ё as е, code point order on every server. */
-    static final String NAME_KEY = "translate(lower(r.name), 'ё', 'е') COLLATE \"C\"";
+    /**
+     * Sort key of a name: the organization's folded name (lower case, ё as е, see SearchText) in
+     * code point order, the same on every server whatever its locale — as the catalogue sorts.
+     */
+    static final String NAME_KEY = "o.search_name COLLATE \"C\"";
 
     private static final int FETCH_SIZE = 1000;
     private static final String COLUMNS = """
