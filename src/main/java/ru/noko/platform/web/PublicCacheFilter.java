@@ -50,6 +50,14 @@ class PublicCacheFilter implements Ordered {
     private static final String LOOKUP = PublicCacheFilter.class.getName() + ".lookup";
     private static final List<String> KEPT_HEADERS = List.of("Link", HttpHeaders.CONTENT_DISPOSITION);
 
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private record Lookup(String key, String etag) {
     }
 
@@ -180,11 +188,7 @@ class PublicCacheFilter implements Ordered {
     }
 
     private static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
     }
 }
