@@ -19,6 +19,7 @@ import ru.noko.ratings.ResultColumns;
 import ru.noko.support.Api;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;
+import ru.noko.support.TestCampaigns;
 import ru.noko.support.TestDatabase;
 
 import java.util.ArrayList;
@@ -124,7 +125,9 @@ class CampaignApiTest implements TestPropertyProvider {
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(rows.get(i - 1).get("total").asDouble() >= rows.get(i).get("total").asDouble(), "default: -total");
         }
-        Csv.Table csv = Csv.parse(api.get("/api/v1/campaigns/" + id + "/results?format=csv").body());
+        HttpResponse<String> streamed = api.get("/api/v1/campaigns/" + id + "/results?format=csv");
+        assertEquals("chunked", streamed.header("Transfer-Encoding"), "the results table is streamed, not buffered");
+        Csv.Table csv = Csv.parse(streamed.body());
         assertEquals(ResultColumns.RESULTS.names(), csv.header());
         assertSameRows(rows, csv);
     }
@@ -192,6 +195,34 @@ class CampaignApiTest implements TestPropertyProvider {
         HttpResponse<String> bad = api.get("/api/v1/campaigns/" + id + "/results?sort=rating&per_page=501&total_min=abc&fields=bogus&page=-1");
         assertEquals(400, bad.code());
         assertEquals(Set.of("sort", "per_page", "total_min", "fields", "page"), problemFields(Json.parse(bad.body())));
+    }
+
+    @Test
+    void aRetractedCampaignKeepsItsPageButLeavesListsRankingsAndStatistics() {
+        TestCampaigns.Published published = TestCampaigns.publish(context, List.of(
+                TestCampaigns.org("Школа отзыва", "school", TestCampaigns.MUNICIPALITY_A, 77),
+                TestCampaigns.org("Школа отзыва 2", "school", TestCampaigns.MUNICIPALITY_B, 66)));
+        String ratings = "/api/v1/ratings?region=" + TestCampaigns.REGION + "&year=" + published.year();
+        String statistics = "/api/v1/regions/" + TestCampaigns.REGION + "/statistics?year=" + published.year();
+        assertEquals(200, api.get(ratings).code());
+        assertEquals(1, Json.parse(api.get(statistics).body()).get("data").size());
+
+        // what the admin side does on retraction: change the status, bump the version, invalidate
+        context.getBean(ru.noko.platform.database.Sql.class).update("""
+                UPDATE campaign SET status = 'retracted', retracted_at = now(), retraction_reason = 'Ошибка в исходных данных'
+                WHERE id = ?""", List.of(published.campaignId()));
+        context.getBean(ru.noko.platform.database.DataVersion.class).bump();
+        context.getBean(ru.noko.platform.web.PublicCache.class).invalidateAll();
+
+        JsonNode campaign = Json.parse(api.get("/api/v1/campaigns/" + published.campaignId()).body());
+        assertEquals("retracted", campaign.get("status").asText());
+        assertEquals("Ошибка в исходных данных", campaign.get("retraction_reason").asText());
+        assertTrue(campaign.has("retracted_at"));
+        assertEquals(404, api.get("/api/v1/campaigns/" + published.campaignId() + "/results").code());
+        assertEquals(404, api.get(ratings).code());
+        assertEquals(0, Json.parse(api.get(statistics).body()).get("data").size());
+        assertFalse(api.get("/api/v1/campaigns?region=" + TestCampaigns.REGION + "&per_page=500").body()
+                .contains("\"id\":" + published.campaignId() + ","));
     }
 
     private long campaignId(int year, String type) {
