@@ -1,5 +1,6 @@
 package ru.noko.ratings;
 
+import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Organization;
 import ru.noko.platform.web.Columns;
 
@@ -12,22 +13,7 @@ public final class RatingColumns {
     public static final Columns<YearStatistics> STATISTICS;
     public static final Columns<ComparedEntry> COMPARISON;
 
-    public static final Columns<Organization> ORGANIZATION = Columns.<Organization>builder()
-            .add("id", Organization::id)
-            .add("inn", Organization::inn)
-            .add("kpp", Organization::kpp)
-            .add("ogrn", Organization::ogrn)
-            .add("bus_reg_num", Organization::busRegNum)
-            .add("name", Organization::name)
-            .add("short_name", Organization::shortName)
-            .add("type", o -> o.type().code())
-            .add("region_code", Organization::regionCode)
-            .add("oktmo", Organization::oktmo)
-            .add("municipality", Organization::municipality)
-            .add("address", Organization::address)
-            .add("website", Organization::website)
-            .add("demo", Organization::demo)
-            .build();
+    public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
 
     private static final List<String> CRITERIA = List.of("k1", "k2", "k3", "k4", "k5");
 
