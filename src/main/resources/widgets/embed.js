@@ -19,7 +19,7 @@
     campaign: ID,
     year: /^20[0-9]{2}$/,
     type: /^(preschool|school|vocational|additional|higher)$/,
-    limit: /^[1-9][0-9]?$|^100$/,
+    limit: /^([1-9]|[1-4][0-9]|50)$/,
     highlight: ID
   };
   var frames = [];

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class Html {
 
-    private static final Set<String> VOID = Set.of("meta", "link", "br", "hr", "img", "input", "col", "wbr", "source");
+    private static final Set<String> VOID = Set.of("meta", "link", "base", "br", "hr", "img", "input", "col", "wbr", "source");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9:-]*");
 
     private final StringBuilder out = new StringBuilder(8192);

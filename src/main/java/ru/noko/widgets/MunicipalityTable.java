@@ -12,8 +12,23 @@ final class MunicipalityTable {
     private MunicipalityTable() {
     }
 
+    /** Every widget page stays under 30 KB; a table that would not is shortened (the footer says so). */
+    static final int BUDGET_BYTES = 29 * 1024;
+
     static String render(WidgetData.Ranking ranking, List<Criterion> criteria, int limit, Long highlight,
                          Integer requestedYear, WidgetOptions options, WidgetAssets assets) {
+        int rows = limit;
+        while (true) {
+            String page = render(ranking, criteria, rows, highlight, requestedYear, options, assets, rows < limit);
+            if (rows <= 1 || page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= BUDGET_BYTES) {
+                return page;
+            }
+            rows -= Math.max(1, rows / 5);
+        }
+    }
+
+    private static String render(WidgetData.Ranking ranking, List<Criterion> criteria, int limit, Long highlight,
+                                 Integer requestedYear, WidgetOptions options, WidgetAssets assets, boolean shortened) {
         Labels l = options.labels();
         WidgetData.Municipality municipality = ranking.municipality();
         WidgetData.Campaign campaign = ranking.campaign();
@@ -63,16 +78,16 @@ final class MunicipalityTable {
         h.open("thead").open("tr");
         h.element("th", l.t("Место", "Place"), "scope", "col");
         h.element("th", l.t("Организация", "Organization"), "scope", "col");
-        h.element("th", l.t("Балл", "Score"), "scope", "col", "class", "n");
+        h.element("th", l.t("Балл", "Score"), "scope", "col");
         if (!options.compact()) {
             for (int i = 0; i < 5; i++) {
-                h.open("th", "scope", "col", "class", "n");
+                h.open("th", "scope", "col");
                 String name = i < criteria.size() ? (l.english() ? criteria.get(i).nameEn() : criteria.get(i).nameRu()) : "";
                 h.element("abbr", l.t("К", "K") + (i + 1), "title", name);
                 h.element("span", " " + name, "class", "sr");
                 h.close("th");
             }
-            h.open("th", "scope", "col", "class", "n");
+            h.open("th", "scope", "col");
             h.element("abbr", l.t("В регионе", "In region"), "title",
                     l.t("Место ", "Place ") + l.amongOrganizations(ranking.countRegion()) + l.t(" региона", " in the region"));
             h.close("th");
@@ -93,14 +108,14 @@ final class MunicipalityTable {
 
         h.open("footer");
         h.element("span", l.t("Показаны ", "Showing ") + l.count(shown.size()) + l.t(" из ", " of ")
-                + l.count(ranking.rows().size()));
+                + l.count(ranking.rows().size()) + (shortened ? l.t(" (таблица сокращена)", " (table shortened)") : ""));
         if (!options.compact()) {
             h.element("span", l.t("В регионе — места среди ", "In region: places among ") + l.count(ranking.countRegion())
                     + l.t("", " organizations"));
         }
         h.open("span").text(l.t("Источник: ", "Source: "))
                 .element("a", l.t("НОКО ", "NOKO ") + campaign.year(), "href", "/api/v1/campaigns/" + campaign.id(),
-                        "title", campaign.title(), "target", "_blank", "rel", "noopener")
+                        "title", campaign.title())
                 .close();
         h.element("span", l.t("НОКО Open Data", "NOKO Open Data"), "class", "brand");
         h.close("footer");
@@ -113,16 +128,15 @@ final class MunicipalityTable {
         boolean me = highlight != null && row.organizationId() == highlight;
         String cssClass = (row.place() <= 3 ? "top" : "") + (me ? (row.place() <= 3 ? " me" : "me") : "");
         h.open("tr", "class", cssClass.isEmpty() ? null : cssClass, "aria-current", me ? "true" : null);
-        h.open("td", "class", "place").element("span", String.valueOf(row.place())).close();
+        h.open("td").element("b", String.valueOf(row.place())).close();
         String name = row.shortName() != null && !row.shortName().isBlank() ? row.shortName() : row.name();
-        h.open("td").element("a", name, "href", WidgetPage.cardHref(row.organizationId(), campaignId, options, false),
-                "title", row.name(), "target", "_blank", "rel", "noopener").close();
-        h.open("td", "class", "n sum").element("b", l.score(row.total())).close();
+        h.open("td").element("a", name, "href", WidgetPage.cardHref(row.organizationId(), campaignId, options, false)).close();
+        h.open("td").element("b", l.score(row.total())).close();
         if (!options.compact()) {
             for (Double criterion : row.criteria()) {
-                h.element("td", l.score(criterion), "class", "n");
+                h.element("td", l.score(criterion));
             }
-            h.element("td", row.placeRegion() == null ? "—" : String.valueOf(row.placeRegion()), "class", "n");
+            h.element("td", row.placeRegion() == null ? "—" : String.valueOf(row.placeRegion()));
         }
         h.close("tr");
     }

@@ -114,7 +114,7 @@ final class OrganizationCard {
             h.text(l.t("Это результаты " + campaign.year() + " года; есть более поздние: ",
                     "These are the " + campaign.year() + " results; later ones exist: "));
             h.element("a", l.t("НОКО ", "NOKO ") + latest.year(),
-                    "href", WidgetPage.cardHref(card.organization().id(), null, options, true));
+                    "href", WidgetPage.cardHref(card.organization().id(), null, options, true), "target", "_self");
             h.text(".");
             h.close();
         } else if (campaign.publishedAt().isBefore(now.minusYears(OUTDATED_AFTER_YEARS))) {
@@ -172,22 +172,20 @@ final class OrganizationCard {
         if (options.compact() && card.shown() != null) {
             boolean pinned = card.latest() == null || card.latest().campaignId() != card.shown().campaign().id();
             h.element("a", l.t("Подробнее", "Details"), "href", WidgetPage.cardHref(card.organization().id(),
-                            pinned ? card.shown().campaign().id() : null, options, false),
-                    "target", "_blank", "rel", "noopener");
+                    pinned ? card.shown().campaign().id() : null, options, false));
         }
         if (card.shown() != null) {
             h.open("span").text(l.t("Источник: ", "Source: "))
                     .element("a", l.t("НОКО ", "NOKO ") + card.shown().campaign().year(),
                             "href", "/api/v1/campaigns/" + card.shown().campaign().id(),
-                            "title", card.shown().campaign().title(), "target", "_blank", "rel", "noopener")
+                            "title", card.shown().campaign().title())
                     .close();
         }
         h.element("a", l.t("Данные организации", "Organization data"),
-                "href", "/api/v1/organizations/" + card.organization().id(), "target", "_blank", "rel", "noopener");
+                "href", "/api/v1/organizations/" + card.organization().id());
         String website = Html.safeExternalUrl(card.organization().website());
         if (website != null && !options.compact()) {
-            h.element("a", l.t("Сайт организации", "Website"), "href", website,
-                    "target", "_blank", "rel", "noopener nofollow");
+            h.element("a", l.t("Сайт организации", "Website"), "href", website, "rel", "nofollow noopener");
         }
         h.element("span", l.t("НОКО Open Data", "NOKO Open Data"), "class", "brand");
         h.close("footer");

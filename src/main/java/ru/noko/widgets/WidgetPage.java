@@ -14,6 +14,7 @@ final class WidgetPage {
         h.empty("meta", "name", "viewport", "content", "width=device-width,initial-scale=1");
         h.empty("meta", "name", "robots", "content", "noindex");
         h.element("title", title);
+        h.empty("base", "target", "_blank");
         h.style(assets.widgetCss());
         h.open("script", "src", "/widgets/frame.js", "defer", "").close();
         h.close("head");
