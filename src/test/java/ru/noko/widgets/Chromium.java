@@ -226,32 +226,44 @@ final class Chromium implements AutoCloseable {
                     "awaitPromise", true, "contextId", context)), expression);
         }
 
+        /** Evaluates a script inside the document of the iframe element the CSS selector finds in the page. */
+        JsonNode evaluateInIframe(String selector, String expression) {
+            int root = call("DOM.getDocument", Map.of("depth", 0)).get("root").get("nodeId").asInt();
+            int node = call("DOM.querySelector", Map.of("nodeId", root, "selector", selector)).get("nodeId").asInt();
+            if (node == 0) {
+                fail("No element " + selector);
+            }
+            JsonNode described = call("DOM.describeNode", Map.of("nodeId", node)).get("node");
+            if (!described.hasNonNull("frameId")) {
+                fail(selector + " is not a frame: " + described);
+            }
+            int context = call("Page.createIsolatedWorld", Map.of("frameId", described.get("frameId").asText(),
+                    "worldName", "noko-test")).get("executionContextId").asInt();
+            return value(call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                    "awaitPromise", true, "contextId", context)), expression);
+        }
+
         /** URLs of every frame of the page, the page's own first. */
         List<String> frameUrls() {
-            List<String> urls = new ArrayList<>();
-            collect(call("Page.getFrameTree", Map.of()).get("frameTree"), urls, null);
-            return urls;
+            List<String[]> frames = new ArrayList<>();
+            frames(call("Page.getFrameTree", Map.of()).get("frameTree"), frames);
+            return frames.stream().map(f -> f[1]).toList();
         }
 
-        private String frameId(String urlPart) {
-            List<String> ids = new ArrayList<>();
-            collect(call("Page.getFrameTree", Map.of()).get("frameTree"), ids, urlPart);
-            if (ids.isEmpty()) {
-                fail("No frame with a URL containing " + urlPart + " among " + frameUrls());
-            }
-            return ids.get(0);
+        /** The frame whose URL is {@code url}, else the first whose URL contains it. */
+        private String frameId(String url) {
+            List<String[]> frames = new ArrayList<>();
+            frames(call("Page.getFrameTree", Map.of()).get("frameTree"), frames);
+            return frames.stream().filter(f -> f[1].equals(url)).findFirst()
+                    .or(() -> frames.stream().filter(f -> f[1].contains(url)).findFirst())
+                    .map(f -> f[0])
+                    .orElseGet(() -> fail("No frame " + url + " among " + frameUrls()));
         }
 
-        private void collect(JsonNode tree, List<String> out, String urlPart) {
-            JsonNode frame = tree.get("frame");
-            String url = frame.get("url").asText();
-            if (urlPart == null) {
-                out.add(url);
-            } else if (url.contains(urlPart)) {
-                out.add(frame.get("id").asText());
-            }
+        private void frames(JsonNode tree, List<String[]> out) {
+            out.add(new String[]{tree.get("frame").get("id").asText(), tree.get("frame").get("url").asText()});
             if (tree.has("childFrames")) {
-                tree.get("childFrames").forEach(child -> collect(child, out, urlPart));
+                tree.get("childFrames").forEach(child -> frames(child, out));
             }
         }
 
@@ -280,6 +292,8 @@ final class Chromium implements AutoCloseable {
             events("Log.entryAdded").stream().map(e -> e.get("entry"))
                     .filter(e -> e.path("level").asText().equals("error")
                             || e.path("text").asText().contains("Content Security Policy"))
+                    // top-level documents ask for /favicon.ico, which the service does not have
+                    .filter(e -> !e.path("url").asText().endsWith("/favicon.ico"))
                     .forEach(e -> out.add(e.path("source").asText() + ": " + e.path("text").asText() + " " + e.path("url").asText()));
             events("Runtime.exceptionThrown").forEach(e -> out.add("exception: " + e.get("exceptionDetails")));
             events("Runtime.consoleAPICalled").stream().filter(e -> e.path("type").asText().equals("error"))

@@ -54,7 +54,9 @@ class WidgetApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
+        properties.put("micronaut.server.port", "-1");
+        return properties;
     }
 
     @BeforeAll
