@@ -110,8 +110,10 @@ final class EditorPage {
         String absolute = baseUrl + card;
         int height = options.compact() ? 190 : 520;
         code(h, "code-iframe", l.t("Код для вставки: iframe", "Embed code: iframe"),
-                l.t("Работает в любой системе управления сайтом, где можно вставить HTML. Высоту при необходимости "
-                        + "поправьте вручную.", "Works in any CMS that accepts HTML; adjust the height if needed."),
+                l.t("Работает в любой системе управления сайтом, где можно вставить HTML. Высота подобрана по "
+                        + "предпросмотру шириной 360 пикселей; в более узкой колонке её стоит увеличить.",
+                        "Works in any CMS that accepts HTML. The height fits the 360 px wide preview; "
+                        + "increase it for narrower columns."),
                 "<iframe src=\"" + Html.escape(absolute) + "\" title=\"" + Html.escape(l.t("Результаты НОКО: ", "NOKO results: ") + name)
                         + "\" width=\"100%\" height=\"" + height + "\" style=\"border:0;max-width:640px\" loading=\"lazy\"></iframe>", l);
         code(h, "code-script", l.t("Код для вставки: скрипт", "Embed code: script"),

@@ -188,6 +188,8 @@ final class Chromium implements AutoCloseable {
     final class Page {
 
         private final String session;
+        private int width;
+        private int height;
 
         private Page(String session) {
             this.session = session;
@@ -198,6 +200,8 @@ final class Chromium implements AutoCloseable {
         }
 
         void resize(int width, int height) {
+            this.width = width;
+            this.height = height;
             call("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         }
@@ -267,13 +271,25 @@ final class Chromium implements AutoCloseable {
             }
         }
 
-        /** A PNG of the whole page (beyond the viewport). */
+        /**
+         * A PNG of the whole page. The viewport is stretched to the page's height first, because
+         * browsers do not render cross-origin frames outside the viewport, then restored.
+         */
         void screenshot(Path file) throws IOException {
-            JsonNode size = call("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width").asDouble(),
-                    "height", size.get("height").asDouble(), "scale", 1);
-            String data = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                    "clip", clip)).get("data").asText();
+            int viewportWidth = width;
+            int viewportHeight = height;
+            int contentHeight = -1;
+            for (int i = 0; i < 20; i++) {
+                int current = (int) Math.ceil(call("Page.getLayoutMetrics", Map.of()).get("cssContentSize").get("height").asDouble());
+                if (current == contentHeight) {
+                    break;
+                }
+                contentHeight = current;
+                resize(viewportWidth, Math.max(viewportHeight, contentHeight));
+                sleep(300);
+            }
+            String data = call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
+            resize(viewportWidth, viewportHeight);
             Files.createDirectories(file.getParent());
             Files.write(file, Base64.getDecoder().decode(data));
         }
