@@ -49,6 +49,8 @@
     frame.title = element.getAttribute('data-noko-title')
         || (english ? 'NOKO independent quality assessment results' : 'Результаты независимой оценки качества (НОКО)');
     frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    // the widget may open links in new tabs, but never navigate or script the host page
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     var style = frame.style;
     style.display = 'block';
     style.width = '100%';

@@ -8,6 +8,8 @@ import java.util.List;
 final class EditorPage {
 
     static final int MAX_RESULTS = 30;
+    /** What a widget frame may do: run its own script and open links in new tabs, never touch the host page. */
+    static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
     private EditorPage() {
     }
@@ -115,7 +117,8 @@ final class EditorPage {
                         "Works in any CMS that accepts HTML. The height fits the 360 px wide preview; "
                         + "increase it for narrower columns."),
                 "<iframe src=\"" + Html.escape(absolute) + "\" title=\"" + Html.escape(l.t("Результаты НОКО: ", "NOKO results: ") + name)
-                        + "\" width=\"100%\" height=\"" + height + "\" style=\"border:0;max-width:640px\" loading=\"lazy\"></iframe>", l);
+                        + "\" width=\"100%\" height=\"" + height + "\" style=\"border:0;max-width:640px\" loading=\"lazy\""
+                        + " sandbox=\"" + SANDBOX + "\"></iframe>", l);
         code(h, "code-script", l.t("Код для вставки: скрипт", "Embed code: script"),
                 l.t("Высота подстраивается под содержимое сама.", "The height follows the content by itself."),
                 "<div data-noko-organization=\"" + f.id() + "\"" + dataOptions(options, true) + "></div>\n"

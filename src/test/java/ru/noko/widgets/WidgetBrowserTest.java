@@ -152,6 +152,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertFramesFitContent(page, List.of(tableUrl, darkUrl));
         assertEquals(760, page.evaluate("document.getElementById('w-iframe').getBoundingClientRect().height").asInt());
 
+        assertEquals("allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox",
+                page.evaluate("document.querySelector('#w-dark iframe').getAttribute('sandbox')").asText(),
+                "a widget can never navigate the host page");
         // the rest of the host page is untouched
         assertTrue(page.evaluate("document.getElementById('host-content').outerHTML === window.hostSentinel").asBoolean());
         assertEquals("[]", page.evaluate("JSON.stringify(Object.keys(window).filter(k => isNaN(k) "
