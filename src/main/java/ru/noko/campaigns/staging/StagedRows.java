@@ -57,7 +57,7 @@ public class StagedRows {
         Map<String, StagedRow> rows = new LinkedHashMap<>();
         sql.list("SELECT * FROM staged_result WHERE job_id = ? ORDER BY line", List.of(jobId), row -> {
             StagedRow staged = new StagedRow(row.getInt("line"), identity(row), row.getString("municipality"), null, null,
-                    null, row.getObject("recipients", Long.class), null, null, List.of(), longs(row.getArray("raw_values")));
+                    null, longOrNull(row, "recipients"), null, null, List.of(), longs(row.getArray("raw_values")));
             rows.put(staged.key(), staged);
             return null;
         });
@@ -71,7 +71,7 @@ public class StagedRows {
                         row.getObject("k1") == null ? null : new double[]{row.getDouble("k1"), row.getDouble("k2"),
                                 row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")},
                         row.getObject("total", Double.class), row.getObject("published_total", Double.class),
-                        row.getObject("recipients", Long.class), row.getObject("respondents", Long.class), null, List.of(), null));
+                        longOrNull(row, "recipients"), longOrNull(row, "respondents"), null, List.of(), null));
     }
 
     /** Organizations of a staged upload that another published campaign assessed in the same year. */
@@ -93,6 +93,11 @@ public class StagedRows {
                 row.getString("bus_reg_num"), row.getString("name"), row.getString("short_name"),
                 type == null ? null : OrganizationType.fromCode(type).orElse(null), row.getString("oktmo"),
                 row.getString("address"), row.getString("website"));
+    }
+
+    private static Long longOrNull(ResultSet row, String column) throws SQLException {
+        Object value = row.getObject(column);
+        return value == null ? null : ((Number) value).longValue();
     }
 
     private static Long[] longs(Array array) throws SQLException {

@@ -237,7 +237,7 @@ abstract class RowChecks {
                     indicators[i] = value;
                 }
             }
-            if (report.errorCount() > before || identity == null) {
+            if (report.errorCount() > before || identity == null || java.util.Arrays.stream(criteria).anyMatch(Double::isNaN)) {
                 return;
             }
             double total = TotalCheck.meanOfCriteria(criteria);
