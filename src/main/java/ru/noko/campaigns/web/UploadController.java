@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -66,6 +67,11 @@ class UploadController {
             bytes = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(file);
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ContentLengthExceededException tooLarge) {
+                    throw tooLarge;
+                }
+            }
             throw new UncheckedIOException(e);
         }
         ru.noko.campaigns.jobs.ImportJob job = admin.upload(who, campaign, file, format, bytes,
