@@ -122,14 +122,15 @@ public class RevisionPublisher {
                 INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
                                     published_total, place_region, place_type, place_municipality, recipients, respondents,
                                     indicator_values, zero_rule_indicators, raw_values)
-                SELECT ?, ?, o.id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total, s.published_total,
-                       p.place_region, p.place_type, p.place_municipality, s.recipients, s.respondents,
-                       s.indicator_values, s.zero_rule_indicators, s.raw_values
-                FROM staged_result s
-                JOIN (SELECT line, %s FROM staged_result WHERE job_id = ?) p ON p.line = s.line
-                JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
-                WHERE s.job_id = ?""".formatted(PlaceRanking.placeColumns()),
-                List.of(campaignId, revision, jobId, jobId));
+                SELECT ?, ?, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total, published_total,
+                       %s,
+                       recipients, respondents, indicator_values, zero_rule_indicators, raw_values
+                FROM (SELECT o.id AS organization_id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total,
+                             s.published_total, s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators,
+                             s.raw_values
+                      FROM staged_result s JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
+                      WHERE s.job_id = ?) staged""".formatted(PlaceRanking.placeColumns()),
+                List.of(campaignId, revision, jobId));
         if (written != rows) {
             throw new IllegalStateException("Staged " + rows + " rows but wrote " + written + " results");
         }

@@ -64,6 +64,7 @@ public class Uploads {
 
     private final ImportJobs jobs;
     private final StagedRows staged;
+    private final ru.noko.platform.database.Sql sql;
     private final MethodologyCatalogue catalogue;
     private final TransactionOperations<Connection> transactions;
     private final Map<String, String> aliases = UploadFields.seedAliases();
@@ -71,13 +72,14 @@ public class Uploads {
     private final Duration waitForResult;
     private final Path spoolDirectory;
 
-    public Uploads(ImportJobs jobs, StagedRows staged, MethodologyCatalogue catalogue,
+    public Uploads(ImportJobs jobs, StagedRows staged, ru.noko.platform.database.Sql sql, MethodologyCatalogue catalogue,
                    TransactionOperations<Connection> transactions,
                    @Value("${noko.import.threads:2}") int threads,
                    @Value("${noko.import.wait-for-result:10s}") Duration waitForResult,
                    @Nullable @Value("${noko.import.spool-dir:}") String spoolDir) {
         this.jobs = jobs;
         this.staged = staged;
+        this.sql = sql;
         this.catalogue = catalogue;
         this.transactions = transactions;
         this.waitForResult = waitForResult;
@@ -198,6 +200,8 @@ public class Uploads {
                     .map(checklist -> staged.checklist(checklist.id())).orElse(Map.of()), writer, progress, report);
             writer.finish();
         }
+        // staging is never analyzed by autovacuum in time: give the planner the job's real size
+        sql.update("ANALYZE staged_result", java.util.List.of());
         if (outcome.level().publishable()) {
             for (StagedRows.AlreadyAssessed other : staged.alreadyAssessed(jobId, campaign.id(), campaign.year(),
                     UploadReport.LIMIT)) {

@@ -16,6 +16,10 @@ import java.util.Set;
  */
 final class IdentityColumns {
 
+    static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[\\dA-Z]{2}\\d{3}");
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u00A0]");
+
     private final CampaignScope scope;
     private final Set<String> seen = new HashSet<>();
 
@@ -36,7 +40,7 @@ final class IdentityColumns {
                     : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + row.get("inn") + "» — нет"
                     : "Неверный ИНН: не сходится контрольная цифра"));
         }
-        if (!missingColumns.contains("kpp") && (kpp == null || !kpp.matches("\\d{4}[\\dA-Z]{2}\\d{3}"))) {
+        if (!missingColumns.contains("kpp") && (kpp == null || !KPP.matcher(kpp).matches())) {
             report.error(UploadReport.cell(line, "kpp", row.get("kpp"), "invalid_kpp",
                     kpp == null ? "Не указан КПП организации" : "КПП должен состоять из 9 символов (4 цифры, 2 цифры или буквы, 3 цифры)"));
         }
@@ -85,8 +89,8 @@ final class IdentityColumns {
         if (text == null) {
             return null;
         }
-        String stripped = text.replaceAll("[\\s\u00A0]", "");
-        return stripped.matches("\\d+") ? stripped : null;
+        String stripped = DIGITS.matcher(text).matches() ? text : SPACES.matcher(text).replaceAll("");
+        return DIGITS.matcher(stripped).matches() ? stripped : null;
     }
 
     static OrganizationType type(String text) {

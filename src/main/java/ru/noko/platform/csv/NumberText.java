@@ -15,6 +15,10 @@ public final class NumberText {
 
     private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}([ \u00A0\u202F\u2009']\\d{3})+([.,]\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+");
+    private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?\\d*\\.\\d+");
+    private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern GROUPING = Pattern.compile("[ \u202F\u2009']");
 
     private NumberText() {
     }
@@ -24,17 +28,21 @@ public final class NumberText {
         if (raw == null) {
             return null;
         }
-        String text = raw.strip().replace('\u00A0', ' ').strip();
+        String text = raw.strip();
         if (text.isEmpty()) {
             return null;
         }
+        if (PLAIN_INTEGER.matcher(text).matches()) {
+            return new Normalized(text, null);
+        }
+        text = text.replace('\u00A0', ' ').strip();
         if (GROUPED.matcher(text).matches()) {
-            text = text.replaceAll("[ \u202F\u2009']", "");
+            text = GROUPING.matcher(text).replaceAll("");
         }
         if (DECIMAL_COMMA.matcher(text).matches()) {
             return new Normalized(text.replace(',', '.'), ',');
         }
-        if (text.indexOf('.') >= 0 && text.matches("[-+]?\\d*\\.\\d+")) {
+        if (text.indexOf('.') >= 0 && DECIMAL_POINT.matcher(text).matches()) {
             return new Normalized(text, '.');
         }
         return new Normalized(text, null);
@@ -42,7 +50,7 @@ public final class NumberText {
 
     /** A finite double, or null when the text is not a number. */
     public static Double parseDouble(String normalized) {
-        if (normalized == null || !normalized.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (normalized == null || !NUMBER.matcher(normalized).matches()) {
             return null;
         }
         double value = Double.parseDouble(normalized);
