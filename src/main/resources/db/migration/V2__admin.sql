@@ -74,6 +74,7 @@ CREATE TABLE import_problem (
 -- Validated, computed rows of an upload waiting to be published, bulk-loaded with COPY. Unlogged
 -- (no WAL): it is a cache of the upload, never published data. Publishing checks that the job's
 -- rows are all there (a PostgreSQL crash empties unlogged tables) and asks for a new upload if not.
+-- No index: it holds a few uploads at a time and is read whole, job by job.
 CREATE UNLOGGED TABLE staged_result (
     job_id               bigint  NOT NULL,
     line                 integer NOT NULL,
@@ -102,7 +103,6 @@ CREATE UNLOGGED TABLE staged_result (
     zero_rule_indicators text[],
     raw_values           bigint[]
 );
-CREATE INDEX staged_result_job_idx ON staged_result (job_id);
 
 -- Compact revisions: indicator values and raw inputs become arrays on the result row, named by
 -- arrays on the revision. 45 000 organizations × 14 indicators as rows cost more to write than

@@ -1,6 +1,8 @@
 package ru.noko.campaigns;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.jobs.ImportJob;
 import ru.noko.campaigns.jobs.ImportJobs;
@@ -13,17 +15,20 @@ import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
 import ru.noko.ratings.PlaceRanking;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Publishes a staged upload as a new revision of its campaign, in one transaction and with
  * set-based statements whatever the size of the upload: missing municipalities and organizations
  * are added to the catalogue (changed ones updated), the results are written with their places,
  * the campaign points at the new revision, the data version is bumped. Readers see the previous
- * state or the new one, never a mix. Used by operators' uploads and by the demo loader alike.
+ * state or the new one, never a mix. Used by operators' uploads and by the demo loader alike. The
+ * published job's staged rows are no longer needed; they are cleared after the commit.
  */
 @Singleton
 public class RevisionPublisher {
@@ -40,9 +45,18 @@ public class RevisionPublisher {
     private final ImportJobs jobs;
     private final PublishedData publishedData;
     private final MethodologyCatalogue catalogue;
+    private final TransactionOperations<Connection> transactions;
+    private final ExecutorService cleanup;
 
     public RevisionPublisher(Sql sql, StagedRows staged, ImportJobs jobs, PublishedData publishedData,
-                             MethodologyCatalogue catalogue) {
+                             MethodologyCatalogue catalogue, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+        // a plain thread: Micronaut's executors would carry the finished transaction into the task
+        this.cleanup = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "staging-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.sql = sql;
         this.staged = staged;
         this.jobs = jobs;
@@ -139,8 +153,18 @@ public class RevisionPublisher {
                                     retracted_at = NULL, retraction_reason = NULL
                 WHERE id = ?""", Arrays.asList(revision, at, campaignId));
         jobs.markPublished(jobId, revision);
-        staged.delete(jobId);
         publishedData.changed(campaignId, PublishedDataChanged.PUBLISHED, revision);
+        transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cleanup.execute(() -> transactions.executeWrite(status -> staged.delete(jobId) >= 0));
+            }
+        });
         return revision;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        cleanup.shutdown();
     }
 }

@@ -227,7 +227,8 @@ public class Uploads {
 
     private UploadTable open(Path file, String format, Campaign campaign) {
         UploadFields fields = fields(catalogue.find(campaign.methodologyCode()).orElseThrow());
-        return "json".equals(format) ? new JsonUploadTable(file, fields) : new CsvUploadTable(file, fields);
+        return "json".equals(format) ? new JsonUploadTable(file, fields)
+                : new ru.noko.campaigns.upload.PrefetchingUploadTable(new CsvUploadTable(file, fields));
     }
 
     private static void delete(Path file) {

@@ -32,8 +32,8 @@ public class StagedRows {
         return sql.count("SELECT count(*) FROM staged_result WHERE job_id = ?", List.of(jobId));
     }
 
-    public void delete(long jobId) {
-        sql.update("DELETE FROM staged_result WHERE job_id = ?", List.of(jobId));
+    public int delete(long jobId) {
+        return sql.update("DELETE FROM staged_result WHERE job_id = ?", List.of(jobId));
     }
 
     /** Staged rows of other jobs of the campaign of the same kind (publishable or expert checklist), now superseded. */
@@ -44,12 +44,15 @@ public class StagedRows {
                       AND (input_level = 'expert') = ?)""", List.of(campaignId, jobId, expert));
     }
 
-    /** Staged rows of jobs that did not end well (after a crash): never published, never needed. */
+    /**
+     * Staged rows nobody will publish: of jobs that did not end well (after a crash) or that are
+     * already published.
+     */
     public int deleteOrphans() {
         return sql.update("""
                 DELETE FROM staged_result s WHERE NOT EXISTS (
                     SELECT 1 FROM import_job j WHERE j.id = s.job_id AND j.status = 'succeeded'
-                      AND j.errors_count = 0 AND NOT j.dry_run)""", List.of());
+                      AND j.errors_count = 0 AND NOT j.dry_run AND j.published_revision IS NULL)""", List.of());
     }
 
     /** The expert checklist of a job, by "inn/kpp". */

@@ -57,7 +57,7 @@ abstract class RowChecks {
         }
         switch (level) {
             case RESULTS -> required.addAll(UploadFields.CRITERIA);
-            case RAW_INPUTS -> fields.methodology().rawInputNames().stream()
+            case RAW_INPUTS -> fields.rawInputNames().stream()
                     .filter(name -> !name.equals(Methodology.RECIPIENTS)).forEach(required::add);
             case EXPERT -> required.addAll(fields.expertInputs());
             default -> {
@@ -167,15 +167,14 @@ abstract class RowChecks {
     }
 
     protected StagedRow computed(int line, ComputedResult result, String municipality, Double publishedTotal) {
-        Methodology methodology = fields.methodology();
         double[] criteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
-        List<Indicator> indicators = methodology.indicators();
+        List<Indicator> indicators = fields.indicators();
         Double[] values = new Double[indicators.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = result.assessment().indicators().get(indicators.get(i).code());
         }
         RawInputs raw = result.inputs();
-        List<String> names = methodology.rawInputNames();
+        List<String> names = fields.rawInputNames();
         Long[] rawValues = new Long[names.size()];
         for (int i = 0; i < rawValues.length; i++) {
             rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
@@ -264,7 +263,7 @@ abstract class RowChecks {
         @Override
         void accept(UploadTable.SourceRow row) {
             OrganizationIdentity identity = identities.read(row, missingColumns, report);
-            Map<String, String> inputs = counts(row, fields.methodology().rawInputNames());
+            Map<String, String> inputs = counts(row, fields.rawInputNames());
             List<FieldProblem> problems = new ArrayList<>();
             ComputedResult result = table.computeRow(row.row(), identity, inputs, problems);
             addAll(problems);
@@ -305,7 +304,7 @@ abstract class RowChecks {
                 return;
             }
             RawInputs raw = validator.toRawInputs(inputs);
-            List<String> names = fields.methodology().rawInputNames();
+            List<String> names = fields.rawInputNames();
             Long[] rawValues = new Long[names.size()];
             for (int i = 0; i < rawValues.length; i++) {
                 rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
@@ -407,7 +406,7 @@ abstract class RowChecks {
 
         @Override
         void finish() {
-            List<String> names = fields.methodology().rawInputNames();
+            List<String> names = fields.rawInputNames();
             checklist.values().stream().sorted(java.util.Comparator.comparingInt(StagedRow::line)).forEach(expert -> {
                 long[] c = counts.get(expert.key());
                 if (c == null) {

@@ -34,10 +34,14 @@ public final class UploadFields {
     private final Methodology methodology;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> aliases;
+    private final List<String> rawInputNames;
+    private final List<ru.noko.methodology.Indicator> indicators;
 
     public UploadFields(Methodology methodology, Map<String, String> aliases) {
         this.methodology = methodology;
         this.aliases = aliases;
+        this.rawInputNames = methodology.rawInputNames();
+        this.indicators = methodology.indicators();
         known.addAll(IDENTITY);
         known.addAll(CRITERIA);
         known.add(TOTAL);
@@ -60,6 +64,16 @@ public final class UploadFields {
 
     public Methodology methodology() {
         return methodology;
+    }
+
+    /** {@link Methodology#rawInputNames()}, computed once (it is read for every row). */
+    public List<String> rawInputNames() {
+        return rawInputNames;
+    }
+
+    /** {@link Methodology#indicators()}, computed once. */
+    public List<ru.noko.methodology.Indicator> indicators() {
+        return indicators;
     }
 
     /** The canonical field a header means, or null when it means nothing we know. */
