@@ -7,7 +7,14 @@ import ru.noko.platform.database.Sql;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 @Singleton
 public class CampaignRepository {
@@ -48,6 +55,72 @@ public class CampaignRepository {
     @Transactional(readOnly = true)
     public long count() {
         return sql.count("SELECT count(*) FROM campaign", List.of());
+    }
+
+    private static final String SELECT = """
+            SELECT c.*, g.okato_code,
+                   (SELECT count(*) FROM campaign_revision cr WHERE cr.campaign_id = c.id) AS revisions
+            FROM campaign c JOIN region g ON g.code = c.region_code""";
+
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(long id) {
+        return sql.one(SELECT + " WHERE c.id = ?", List.of(id), CampaignRepository::campaign);
+    }
+
+    /** The campaign, its row locked until the transaction ends (publish, retract). */
+    @Transactional
+    public Optional<Campaign> lock(long id) {
+        sql.one("SELECT id FROM campaign WHERE id = ? FOR UPDATE", List.of(id), row -> row.getLong(1));
+        return find(id);
+    }
+
+    /**
+     * Campaigns, newest first, drafts included.
+     *
+     * @param regions only these regions (null: every region)
+     */
+    @Transactional(readOnly = true)
+    public ru.noko.platform.web.Page<Campaign> list(List<String> regions, String region, String status,
+                                                  ru.noko.platform.web.PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (regions != null) {
+            where.append(" AND c.region_code = ANY (?::text[])");
+            parameters.add("{" + String.join(",", regions) + "}");
+        }
+        if (region != null) {
+            where.append(" AND c.region_code = ?");
+            parameters.add(region);
+        }
+        if (status != null) {
+            where.append(" AND c.status = ?");
+            parameters.add(status);
+        }
+        long total = sql.count("SELECT count(*) FROM campaign c" + where, parameters);
+        parameters.add(page.perPage());
+        parameters.add(page.offset());
+        List<Campaign> rows = sql.list(SELECT + where + " ORDER BY c.id DESC LIMIT ? OFFSET ?", parameters,
+                CampaignRepository::campaign);
+        return new ru.noko.platform.web.Page<>(rows, total, page);
+    }
+
+    /** Marks a published campaign retracted; must run in the retracting transaction. */
+    public void retract(long id, String reason) {
+        sql.update("UPDATE campaign SET status = 'retracted', retracted_at = now(), retraction_reason = ? WHERE id = ?",
+                List.of(reason, id));
+    }
+
+    private static Campaign campaign(ResultSet row) throws SQLException {
+        Array types = row.getArray("types");
+        List<OrganizationType> typeList = types == null ? List.of() : Arrays.stream((Object[]) types.getArray())
+                .map(code -> OrganizationType.fromCode(String.valueOf(code)).orElseThrow()).toList();
+        return new Campaign(row.getLong("id"), row.getString("region_code"), row.getString("okato_code"), row.getInt("year"),
+                row.getString("title"), typeList, row.getString("methodology_code"), row.getString("denominator_variant"),
+                row.getString("zero_rule"), row.getString("operator_name"), row.getObject("started_on", LocalDate.class),
+                row.getObject("finished_on", LocalDate.class), row.getString("council_protocol"), row.getString("status"),
+                row.getObject("published_revision", Integer.class), row.getObject("published_at", OffsetDateTime.class),
+                row.getObject("retracted_at", OffsetDateTime.class), row.getString("retraction_reason"),
+                row.getBoolean("demo"), row.getInt("revisions"));
     }
 
 }

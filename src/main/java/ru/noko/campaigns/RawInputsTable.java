@@ -59,17 +59,39 @@ public final class RawInputsTable {
                     inputs.put(column, value == null ? null : value.trim());
                 }
             });
-            for (InputProblem problem : validator.validate(methodology, inputs)) {
-                rowProblems.add(cell(row, problem.field(), inputs.get(problem.field()), problem.code(), problem.message()));
-            }
-            if (rowProblems.isEmpty()) {
-                RawInputs raw = validator.toRawInputs(inputs);
-                Assessment assessment = calculator.calculate(methodology, raw, settings);
-                results.add(new ComputedResult(identity, raw, assessment));
+            ComputedResult result = computeRow(row.line(), identity, inputs, rowProblems);
+            if (result != null && rowProblems.isEmpty()) {
+                results.add(result);
             }
             problems.addAll(rowProblems);
         }
         return new Outcome(problems.isEmpty() ? results : List.of(), problems);
+    }
+
+    /**
+     * Validates one organization's raw inputs (canonical names → text) and computes its assessment.
+     * Problems are added with the row number; null when the inputs (or the identity) are invalid.
+     */
+    public ComputedResult computeRow(int line, OrganizationIdentity identity, Map<String, String> inputs,
+                                     List<FieldProblem> problems) {
+        boolean valid = true;
+        for (InputProblem problem : validator.validate(methodology, inputs)) {
+            problems.add(new FieldProblem(problem.field(), line, problem.field(), inputs.get(problem.field()),
+                    problem.code(), problem.message()));
+            valid = false;
+        }
+        if (!valid || identity == null) {
+            return null;
+        }
+        RawInputs raw = validator.toRawInputs(inputs);
+        try {
+            Assessment assessment = calculator.calculate(methodology, raw, settings);
+            return new ComputedResult(identity, raw, assessment);
+        } catch (ru.noko.methodology.CalculationException e) {
+            problems.add(new FieldProblem(null, line, null, null, "not_computable",
+                    "Показатели не могут быть рассчитаны: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static OrganizationIdentity identity(CsvRecords.Row row, List<FieldProblem> problems) {

@@ -1,159 +1,170 @@
 package ru.noko.campaigns;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import ru.noko.catalog.SearchText;
-import ru.noko.methodology.Assessment;
-import ru.noko.platform.database.DataVersion;
+import ru.noko.campaigns.jobs.ImportJob;
+import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.campaigns.staging.StagedRows;
+import ru.noko.methodology.Indicator;
+import ru.noko.methodology.Methodology;
+import ru.noko.methodology.MethodologyCatalogue;
+import ru.noko.platform.database.PublishedData;
+import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
-import ru.noko.platform.events.PublishedDataChanged;
 import ru.noko.ratings.PlaceRanking;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Writes computed results as a new revision of a campaign and publishes it, all in one
- * transaction: readers see the previous state or the new one, never a mix.
+ * Publishes a staged upload as a new revision of its campaign, in one transaction and with
+ * set-based statements whatever the size of the upload: missing municipalities and organizations
+ * are added to the catalogue (changed ones updated), the results are written with their places,
+ * the campaign points at the new revision, the data version is bumped. Readers see the previous
+ * state or the new one, never a mix. Used by operators' uploads and by the demo loader alike. The
+ * published job's staged rows are no longer needed; they are cleared after the commit.
  */
 @Singleton
 public class RevisionPublisher {
 
-    private final Sql sql;
-    private final PlaceRanking places;
-    private final DataVersion dataVersion;
-    private final ApplicationEventPublisher<PublishedDataChanged> events;
+    /** The staged rows are gone (a PostgreSQL crash empties the unlogged staging table). */
+    public static final class StagingLost extends RuntimeException {
+        StagingLost(String message) {
+            super(message);
+        }
+    }
 
-    public RevisionPublisher(Sql sql, PlaceRanking places, DataVersion dataVersion,
-                             ApplicationEventPublisher<PublishedDataChanged> events) {
+    private final Sql sql;
+    private final StagedRows staged;
+    private final ImportJobs jobs;
+    private final PublishedData publishedData;
+    private final MethodologyCatalogue catalogue;
+    private final TransactionOperations<Connection> transactions;
+    private final ExecutorService cleanup;
+
+    public RevisionPublisher(Sql sql, StagedRows staged, ImportJobs jobs, PublishedData publishedData,
+                             MethodologyCatalogue catalogue, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+        // a plain thread: Micronaut's executors would carry the finished transaction into the task
+        this.cleanup = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "staging-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.sql = sql;
-        this.places = places;
-        this.dataVersion = dataVersion;
-        this.events = events;
+        this.staged = staged;
+        this.jobs = jobs;
+        this.publishedData = publishedData;
+        this.catalogue = catalogue;
     }
 
     /**
+     * @param job         a succeeded, error-free upload of the campaign
      * @param publishedAt when the results became public (now, or the original date of historical data)
-     * @return the number of the published revision
+     * @return the number of the new revision
      */
     @Transactional
-    public int publish(long campaignId, String regionCode, String inputLevel, String sourceName,
-                       List<ComputedResult> results, OffsetDateTime publishedAt) {
+    public int publish(Campaign campaign, ImportJob job, String note, OffsetDateTime publishedAt) {
+        long campaignId = campaign.id();
+        long jobId = job.id();
+        long rows = staged.count(jobId);
+        if (rows != job.organizations()) {
+            throw new StagingLost("Upload " + jobId + " staged " + job.organizations() + " organizations but "
+                    + rows + " are left; upload the file again");
+        }
+        Methodology methodology = catalogue.find(campaign.methodologyCode()).orElseThrow();
         int revision = sql.one("SELECT coalesce(max(revision), 0) + 1 FROM campaign_revision WHERE campaign_id = ?",
                 List.of(campaignId), row -> row.getInt(1)).orElseThrow();
-        sql.update("INSERT INTO campaign_revision (campaign_id, revision, input_level, source_name, published_at) VALUES (?, ?, ?, ?, ?)",
-                List.of(campaignId, revision, inputLevel, sourceName, publishedAt));
-        Map<String, Long> organizationIds = upsertOrganizations(regionCode, results);
-        insertResults(campaignId, revision, results, organizationIds);
-        places.rank(campaignId, revision);
+        Timestamp at = Timestamp.from(publishedAt.toInstant());
+        sql.jdbc().prepareStatement("""
+                INSERT INTO campaign_revision (campaign_id, revision, input_level, source_name, note, published_at, job_id,
+                                               organizations, indicator_codes, raw_input_names)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
+            statement.setLong(1, campaignId);
+            statement.setInt(2, revision);
+            statement.setString(3, job.level().code());
+            statement.setString(4, job.sourceName());
+            statement.setString(5, note);
+            statement.setTimestamp(6, at);
+            statement.setLong(7, jobId);
+            statement.setLong(8, rows);
+            statement.setArray(9, statement.getConnection().createArrayOf("text",
+                    methodology.indicators().stream().map(Indicator::code).toArray()));
+            statement.setArray(10, statement.getConnection().createArrayOf("text",
+                    methodology.rawInputNames().toArray()));
+            return statement.executeUpdate();
+        });
+        sql.update("""
+                INSERT INTO municipality (oktmo, region_code, name)
+                SELECT DISTINCT ON (s.oktmo) s.oktmo, ?, coalesce(s.municipality, 'ОКТМО ' || s.oktmo)
+                FROM staged_result s WHERE s.job_id = ? AND s.oktmo IS NOT NULL
+                ORDER BY s.oktmo, s.municipality NULLS LAST
+                ON CONFLICT (oktmo) DO NOTHING""", List.of(campaign.regionCode(), jobId));
+        sql.update("""
+                INSERT INTO organization (inn, kpp, ogrn, bus_reg_num, name, short_name, type, region_code, oktmo,
+                                          address, website, search_name)
+                SELECT inn, kpp, ogrn, bus_reg_num, name, short_name, type, ?, oktmo, address, website, search_name
+                FROM staged_result WHERE job_id = ?
+                ON CONFLICT (inn, kpp) DO UPDATE SET
+                    ogrn = coalesce(excluded.ogrn, organization.ogrn),
+                    bus_reg_num = coalesce(excluded.bus_reg_num, organization.bus_reg_num),
+                    name = excluded.name,
+                    short_name = coalesce(excluded.short_name, organization.short_name),
+                    type = excluded.type,
+                    region_code = excluded.region_code,
+                    oktmo = coalesce(excluded.oktmo, organization.oktmo),
+                    address = coalesce(excluded.address, organization.address),
+                    website = coalesce(excluded.website, organization.website),
+                    search_name = excluded.search_name,
+                    updated_at = now()
+                WHERE (organization.ogrn, organization.bus_reg_num, organization.name, organization.short_name,
+                       organization.type, organization.region_code, organization.oktmo, organization.address,
+                       organization.website)
+                      IS DISTINCT FROM
+                      (coalesce(excluded.ogrn, organization.ogrn), coalesce(excluded.bus_reg_num, organization.bus_reg_num),
+                       excluded.name, coalesce(excluded.short_name, organization.short_name), excluded.type,
+                       excluded.region_code, coalesce(excluded.oktmo, organization.oktmo),
+                       coalesce(excluded.address, organization.address), coalesce(excluded.website, organization.website))""",
+                List.of(campaign.regionCode(), jobId));
+        int written = sql.update("""
+                INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
+                                    published_total, place_region, place_type, place_municipality, recipients, respondents,
+                                    indicator_values, zero_rule_indicators, raw_values)
+                SELECT ?, ?, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total, published_total,
+                       %s,
+                       recipients, respondents, indicator_values, zero_rule_indicators, raw_values
+                FROM (SELECT o.id AS organization_id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total,
+                             s.published_total, s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators,
+                             s.raw_values
+                      FROM staged_result s JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
+                      WHERE s.job_id = ?) staged""".formatted(PlaceRanking.placeColumns()),
+                List.of(campaignId, revision, jobId));
+        if (written != rows) {
+            throw new IllegalStateException("Staged " + rows + " rows but wrote " + written + " results");
+        }
         sql.update("""
                 UPDATE campaign SET status = 'published', published_revision = ?, published_at = ?,
                                     retracted_at = NULL, retraction_reason = NULL
-                WHERE id = ?""", List.of(revision, publishedAt, campaignId));
-        dataVersion.bump();
-        String title = sql.one("SELECT title FROM campaign WHERE id = ?", List.of(campaignId), row -> row.getString(1)).orElseThrow();
-        events.publishEvent(new PublishedDataChanged(revision == 1
-                ? "Опубликованы результаты кампании «" + title + "»"
-                : "Опубликована исправленная редакция " + revision + " результатов кампании «" + title + "»"));
+                WHERE id = ?""", Arrays.asList(revision, at, campaignId));
+        jobs.markPublished(jobId, revision);
+        publishedData.changed(campaignId, PublishedDataChanged.PUBLISHED, revision);
+        transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cleanup.execute(() -> transactions.executeWrite(status -> staged.delete(jobId) >= 0));
+            }
+        });
         return revision;
     }
 
-    private Map<String, Long> upsertOrganizations(String regionCode, List<ComputedResult> results) {
-        Map<String, Long> ids = new HashMap<>();
-        for (ComputedResult result : results) {
-            OrganizationIdentity o = result.organization();
-            long id = sql.one("""
-                    INSERT INTO organization (inn, kpp, ogrn, bus_reg_num, name, short_name, type, region_code, oktmo,
-                                              address, website, search_name)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (inn, kpp) DO UPDATE SET
-                        ogrn = coalesce(excluded.ogrn, organization.ogrn),
-                        bus_reg_num = coalesce(excluded.bus_reg_num, organization.bus_reg_num),
-                        name = excluded.name,
-                        short_name = coalesce(excluded.short_name, organization.short_name),
-                        type = excluded.type,
-                        oktmo = coalesce(excluded.oktmo, organization.oktmo),
-                        address = coalesce(excluded.address, organization.address),
-                        website = coalesce(excluded.website, organization.website),
-                        search_name = excluded.search_name,
-                        updated_at = now()
-                    RETURNING id""",
-                    java.util.Arrays.asList(o.inn(), o.kpp(), o.ogrn(), o.busRegNum(), o.name(), o.shortName(),
-                            o.type().code(), regionCode, o.oktmo(), o.address(), o.website(),
-                            SearchText.fold(o.name() + (o.shortName() == null ? "" : " " + o.shortName()))),
-                    row -> row.getLong(1)).orElseThrow();
-            ids.put(o.inn() + "/" + o.kpp(), id);
-        }
-        return ids;
-    }
-
-    private void insertResults(long campaignId, int revision, List<ComputedResult> results, Map<String, Long> ids) {
-        sql.jdbc().execute(connection -> {
-            try (PreparedStatement resultRow = connection.prepareStatement("""
-                    INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5,
-                                        total, recipients, respondents)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement indicatorRow = connection.prepareStatement("""
-                    INSERT INTO indicator_value (campaign_id, revision, organization_id, indicator_code, value, zero_rule_applied)
-                    VALUES (?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement inputRow = connection.prepareStatement("""
-                    INSERT INTO raw_input (campaign_id, revision, organization_id, inputs) VALUES (?, ?, ?, ?::jsonb)""")) {
-                for (ComputedResult result : results) {
-                    OrganizationIdentity o = result.organization();
-                    long organizationId = ids.get(o.inn() + "/" + o.kpp());
-                    Assessment assessment = result.assessment();
-                    resultRow.setLong(1, campaignId);
-                    resultRow.setInt(2, revision);
-                    resultRow.setLong(3, organizationId);
-                    resultRow.setString(4, o.name());
-                    resultRow.setString(5, o.type().code());
-                    resultRow.setString(6, o.oktmo());
-                    int column = 7;
-                    for (Double criterion : assessment.criteria().values()) {
-                        resultRow.setDouble(column++, criterion);
-                    }
-                    resultRow.setDouble(12, assessment.total());
-                    setNullableLong(resultRow, 13, result.inputs().has("recipients") ? result.inputs().get("recipients") : null);
-                    setNullableLong(resultRow, 14, result.inputs().has("respondents") ? result.inputs().get("respondents") : null);
-                    resultRow.addBatch();
-                    for (Map.Entry<String, Double> indicator : assessment.indicators().entrySet()) {
-                        indicatorRow.setLong(1, campaignId);
-                        indicatorRow.setInt(2, revision);
-                        indicatorRow.setLong(3, organizationId);
-                        indicatorRow.setString(4, indicator.getKey());
-                        if (indicator.getValue() == null) {
-                            indicatorRow.setNull(5, Types.DOUBLE);
-                        } else {
-                            indicatorRow.setDouble(5, indicator.getValue());
-                        }
-                        indicatorRow.setBoolean(6, assessment.zeroDenominatorIndicators().contains(indicator.getKey()));
-                        indicatorRow.addBatch();
-                    }
-                    inputRow.setLong(1, campaignId);
-                    inputRow.setInt(2, revision);
-                    inputRow.setLong(3, organizationId);
-                    inputRow.setString(4, JsonObjects.ofCounts(result.inputs().values()));
-                    inputRow.addBatch();
-                }
-                resultRow.executeBatch();
-                indicatorRow.executeBatch();
-                inputRow.executeBatch();
-            }
-            return null;
-        });
-    }
-
-    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setLong(index, value);
-        }
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        cleanup.shutdown();
     }
 }

@@ -32,4 +32,17 @@ public class PlaceRanking {
                 WHERE r.campaign_id = ? AND r.revision = ? AND r.organization_id = p.organization_id""",
                 List.of(campaignId, revision, campaignId, revision));
     }
+
+    /**
+     * The same three places as select-list columns over any row set with {@code total}, {@code type}
+     * and {@code oktmo} (e.g. a staged upload), so a publish can write results with their places in
+     * one statement instead of updating them afterwards.
+     */
+    public static String placeColumns() {
+        return """
+                rank() OVER (ORDER BY total DESC) AS place_region,
+                rank() OVER (PARTITION BY type ORDER BY total DESC) AS place_type,
+                CASE WHEN oktmo IS NULL THEN NULL
+                     ELSE rank() OVER (PARTITION BY oktmo ORDER BY total DESC) END AS place_municipality""";
+    }
 }

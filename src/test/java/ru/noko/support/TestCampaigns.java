@@ -1,5 +1,14 @@
 package ru.noko.support;
 
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import ru.noko.campaigns.upload.UploadTable;
+import ru.noko.campaigns.upload.MemoryUploadTable;
+import ru.noko.campaigns.upload.InputLevel;
+import ru.noko.campaigns.jobs.Uploads;
+import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.campaigns.jobs.ImportJob;
+import ru.noko.campaigns.Campaign;
 import io.micronaut.context.ApplicationContext;
 import ru.noko.campaigns.CampaignDraft;
 import ru.noko.campaigns.CampaignRepository;
@@ -76,16 +85,8 @@ public final class TestCampaigns {
         long campaignId = context.getBean(CampaignRepository.class).createDraft(new CampaignDraft(REGION, year,
                 "Тестовая кампания " + year, types, methodology.code(), settings, "Тестовый оператор", null, null,
                 null, true));
-        List<CsvRecords.Row> rows = new ArrayList<>();
-        for (Org org : organizations) {
-            rows.add(new CsvRecords.Row(rows.size() + 2, inputs(org)));
-        }
-        RawInputsTable.Outcome outcome = new RawInputsTable(methodology, settings).compute(rows);
-        if (!outcome.problems().isEmpty()) {
-            throw new IllegalStateException("Test campaign is invalid: " + outcome.problems());
-        }
-        context.getBean(RevisionPublisher.class).publish(campaignId, REGION, "raw_inputs", "test", outcome.results(),
-                OffsetDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        List<Map<String, String>> rows = organizations.stream().map(TestCampaigns::inputs).toList();
+        publishRows(context, campaignId, rows, OffsetDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         return new Published(campaignId, year);
     }
 
@@ -183,16 +184,30 @@ public final class TestCampaigns {
 
     /** Publishes the rows as the next revision of the campaign; returns the revision number. */
     public int publish(long campaignId, String regionCode, List<Map<String, String>> rows) {
-        Methodology methodology = context.getBean(MethodologyCatalogue.class).defaultMethodology();
-        List<CsvRecords.Row> records = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            records.add(new CsvRecords.Row(i + 2, rows.get(i)));
+        return publishRows(context, campaignId, rows, OffsetDateTime.now());
+    }
+
+    /** Through the operators' path: rows → import job (validate, compute, stage) → publish. */
+    @SuppressWarnings("unchecked")
+    private static int publishRows(ApplicationContext context, long campaignId, List<Map<String, String>> rows,
+                                   OffsetDateTime publishedAt) {
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        return transactions.executeWrite(status -> importAndPublish(context, campaignId, rows, publishedAt));
+    }
+
+    private static int importAndPublish(ApplicationContext context, long campaignId, List<Map<String, String>> rows,
+                                        OffsetDateTime publishedAt) {
+        Campaign draft = context.getBean(CampaignRepository.class).find(campaignId).orElseThrow();
+        List<UploadTable.SourceRow> sourceRows = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            sourceRows.add(new UploadTable.SourceRow(sourceRows.size() + 2, row));
         }
-        RawInputsTable.Outcome outcome = new RawInputsTable(methodology, CalculationSettings.defaults(methodology)).compute(records);
-        if (!outcome.problems().isEmpty()) {
-            throw new IllegalArgumentException("Test rows are invalid: " + outcome.problems());
+        UploadTable table = new MemoryUploadTable(new ArrayList<>(rows.get(0).keySet()), sourceRows);
+        long jobId = context.getBean(Uploads.class).importNow(draft, table, InputLevel.RAW_INPUTS, "test.csv", "test");
+        ImportJob job = context.getBean(ImportJobs.class).find(jobId).orElseThrow();
+        if (!job.publishable()) {
+            throw new IllegalArgumentException("Test rows are invalid: " + job);
         }
-        return context.getBean(RevisionPublisher.class).publish(campaignId, regionCode, "raw_inputs", "test",
-                outcome.results(), OffsetDateTime.now());
+        return context.getBean(RevisionPublisher.class).publish(draft, job, null, publishedAt);
     }
 }

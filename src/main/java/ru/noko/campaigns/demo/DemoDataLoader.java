@@ -4,10 +4,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.noko.campaigns.Campaign;
 import ru.noko.campaigns.CampaignDraft;
 import ru.noko.campaigns.CampaignRepository;
-import ru.noko.campaigns.RawInputsTable;
 import ru.noko.campaigns.RevisionPublisher;
+import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.campaigns.jobs.Uploads;
+import ru.noko.campaigns.upload.InputLevel;
+import ru.noko.campaigns.upload.MemoryUploadTable;
+import ru.noko.campaigns.upload.UploadTable;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.DenominatorVariant;
@@ -27,7 +32,8 @@ import java.util.Map;
 
 /**
  * Loads the fictional demonstration region (data-seeds/demo) into an empty database. Campaign
- * results go through the same path as an operator's raw-inputs file: validate, compute, publish.
+ * results go through the same path as an operator's raw-inputs file: an import job checks and
+ * computes the rows and stages them, then the revision publisher publishes them.
  */
 @Singleton
 public class DemoDataLoader {
@@ -40,12 +46,17 @@ public class DemoDataLoader {
     private final CampaignRepository campaigns;
     private final RevisionPublisher publisher;
     private final MethodologyCatalogue catalogue;
+    private final Uploads uploads;
+    private final ImportJobs jobs;
 
-    public DemoDataLoader(Sql sql, CampaignRepository campaigns, RevisionPublisher publisher, MethodologyCatalogue catalogue) {
+    public DemoDataLoader(Sql sql, CampaignRepository campaigns, RevisionPublisher publisher, MethodologyCatalogue catalogue,
+                          Uploads uploads, ImportJobs jobs) {
         this.sql = sql;
         this.campaigns = campaigns;
         this.publisher = publisher;
         this.catalogue = catalogue;
+        this.uploads = uploads;
+        this.jobs = jobs;
     }
 
     /** One transaction: a crash half-way leaves no demo data, and the next start tries again. */
@@ -83,13 +94,15 @@ public class DemoDataLoader {
         List<CsvRecords.Row> rows = SeedFiles.read(DIR + file).stream()
                 .map(row -> withCatalogueDetails(row, organizations))
                 .toList();
-        RawInputsTable.Outcome outcome = new RawInputsTable(methodology, settings).compute(rows);
-        if (!outcome.problems().isEmpty()) {
-            throw new IllegalStateException("Demo file " + file + " is invalid: " + outcome.problems());
-        }
-        publisher.publish(campaignId, regionCode, "raw_inputs", file, outcome.results(),
+        List<String> fields = new java.util.ArrayList<>(rows.get(0).values().keySet());
+        ORGANIZATION_DETAILS.stream().filter(f -> !fields.contains(f)).forEach(fields::add);
+        UploadTable table = new MemoryUploadTable(fields, rows.stream()
+                .map(row -> new UploadTable.SourceRow(row.line(), row.values())).toList());
+        Campaign draft = campaigns.find(campaignId).orElseThrow();
+        long jobId = uploads.importNow(draft, table, InputLevel.RAW_INPUTS, file, "demo");
+        publisher.publish(draft, jobs.find(jobId).orElseThrow(), null,
                 date(campaign.get("published_on")).atStartOfDay().atOffset(ZoneOffset.UTC));
-        LOG.info("Demo campaign {} published with {} organizations", campaign.get("key"), outcome.results().size());
+        LOG.info("Demo campaign {} published with {} organizations", campaign.get("key"), rows.size());
     }
 
     private static CsvRecords.Row withCatalogueDetails(CsvRecords.Row row, Map<String, CsvRecords.Row> organizations) {

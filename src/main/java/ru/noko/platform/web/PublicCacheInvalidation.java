@@ -2,9 +2,9 @@ package ru.noko.platform.web;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import ru.noko.platform.events.PublishedDataChanged;
+import ru.noko.platform.database.PublishedDataChanged;
 
-/** Published data changed: cached public responses go once the change commits. */
+/** Published data changed and committed: cached public responses go. */
 @Singleton
 class PublicCacheInvalidation {
 

@@ -1,0 +1,206 @@
+package ru.noko.campaigns.jobs;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionDefinition;
+import jakarta.inject.Singleton;
+import ru.noko.campaigns.upload.Importer;
+import ru.noko.campaigns.upload.InputLevel;
+import ru.noko.campaigns.upload.UploadReport;
+import ru.noko.campaigns.upload.UploadTable;
+import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.FieldProblem;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The import_job table and each job's problems (its validation report). */
+@Singleton
+public class ImportJobs {
+
+    /** What a finished job read, for its row. */
+    public record Detected(String format, String encoding, Boolean bom, Character delimiter) {
+    }
+
+    private final Sql sql;
+
+    public ImportJobs(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional
+    public long create(long campaignId, InputLevel level, boolean dryRun, String sourceName, String format, long bytes,
+                       String createdBy) {
+        return sql.one("""
+                INSERT INTO import_job (campaign_id, status, input_level, dry_run, source_name, format, bytes, created_by)
+                VALUES (?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id""",
+                Arrays.asList(campaignId, level == null ? null : level.code(), dryRun, sourceName, format, bytes, createdBy),
+                row -> row.getLong(1)).orElseThrow();
+    }
+
+    @Transactional
+    public void markRunning(long id, Integer estimatedRows) {
+        sql.update("UPDATE import_job SET status = 'running', started_at = now(), rows_total = ? WHERE id = ?",
+                Arrays.asList(estimatedRows, id));
+    }
+
+    /** In a transaction of its own, so progress shows while the import's transaction is still open. */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void progress(long id, int rows) {
+        sql.update("UPDATE import_job SET rows_processed = ?, rows_total = greatest(rows_total, ?) WHERE id = ?",
+                List.of(rows, rows, id));
+    }
+
+    @Transactional
+    public void finish(long id, Detected detected, Importer.Outcome outcome, UploadReport report) {
+        List<UploadTable.Column> columns = outcome.columns();
+        sql.jdbc().prepareStatement("""
+                UPDATE import_job SET status = 'succeeded', finished_at = now(), input_level = ?, level_detected = ?,
+                    format = ?, encoding = ?, bom = ?, delimiter = ?, decimal_separator = ?, column_headers = ?,
+                    column_fields = ?, rows_total = ?, rows_processed = ?, organizations = ?, errors_count = ?,
+                    warnings_count = ?
+                WHERE id = ?""", statement -> {
+            statement.setString(1, outcome.level().code());
+            statement.setBoolean(2, outcome.levelDetected());
+            statement.setString(3, detected.format());
+            statement.setString(4, detected.encoding());
+            if (detected.bom() == null) {
+                statement.setNull(5, Types.BOOLEAN);
+            } else {
+                statement.setBoolean(5, detected.bom());
+            }
+            statement.setString(6, detected.delimiter() == null ? null : String.valueOf(detected.delimiter()));
+            statement.setString(7, outcome.decimalSeparator() == null ? null : String.valueOf(outcome.decimalSeparator()));
+            statement.setArray(8, statement.getConnection().createArrayOf("text",
+                    columns.stream().map(UploadTable.Column::header).toArray()));
+            statement.setArray(9, statement.getConnection().createArrayOf("text",
+                    columns.stream().map(UploadTable.Column::field).toArray()));
+            statement.setInt(10, outcome.rows());
+            statement.setInt(11, outcome.rows());
+            statement.setInt(12, report.errorCount() == 0 ? outcome.organizations() : 0);
+            statement.setInt(13, report.errorCount());
+            statement.setInt(14, report.warningCount());
+            statement.setLong(15, id);
+            return statement.executeUpdate();
+        });
+        sql.jdbc().prepareStatement("""
+                INSERT INTO import_problem (job_id, position, severity, row_number, column_name, value, code, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
+            int position = 0;
+            for (String severity : List.of("error", "warning")) {
+                for (FieldProblem p : severity.equals("error") ? report.errors() : report.warnings()) {
+                    statement.setLong(1, id);
+                    statement.setInt(2, ++position);
+                    statement.setString(3, severity);
+                    if (p.row() == null) {
+                        statement.setNull(4, Types.INTEGER);
+                    } else {
+                        statement.setInt(4, p.row());
+                    }
+                    statement.setString(5, p.column() != null ? p.column() : p.field());
+                    statement.setString(6, p.value());
+                    statement.setString(7, p.code() == null ? "invalid" : p.code());
+                    statement.setString(8, p.message());
+                    statement.addBatch();
+                }
+            }
+            return statement.executeBatch().length;
+        });
+    }
+
+    @Transactional
+    public void fail(long id, String failure) {
+        sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? WHERE id = ?",
+                Arrays.asList(failure, id));
+    }
+
+    @Transactional
+    public void markPublished(long id, int revision) {
+        sql.update("UPDATE import_job SET published_revision = ? WHERE id = ?", List.of(revision, id));
+    }
+
+    /** Jobs a crash or a restart interrupted: marked failed. */
+    @Transactional
+    public List<Long> failInterrupted() {
+        return sql.list("""
+                UPDATE import_job SET status = 'failed', finished_at = now(),
+                    failure = 'Прервано перезапуском сервиса; загрузите файл ещё раз'
+                WHERE status IN ('queued', 'running') RETURNING id""", List.of(), row -> row.getLong(1));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ImportJob> find(long id) {
+        return sql.one("SELECT * FROM import_job WHERE id = ?", List.of(id), ImportJobs::job);
+    }
+
+    /** The campaign's latest upload that publishing would publish (not a dry run, not a checklist). */
+    @Transactional(readOnly = true)
+    public Optional<ImportJob> current(long campaignId) {
+        return sql.one("""
+                SELECT * FROM import_job WHERE campaign_id = ? AND NOT dry_run AND coalesce(input_level, '') <> 'expert'
+                ORDER BY id DESC LIMIT 1""", List.of(campaignId), ImportJobs::job);
+    }
+
+    /** The campaign's latest expert checklist upload that succeeded without errors. */
+    @Transactional(readOnly = true)
+    public Optional<ImportJob> checklist(long campaignId) {
+        return sql.one("""
+                SELECT * FROM import_job WHERE campaign_id = ? AND NOT dry_run AND input_level = 'expert'
+                  AND status = 'succeeded' AND errors_count = 0
+                ORDER BY id DESC LIMIT 1""", List.of(campaignId), ImportJobs::job);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean busy(long campaignId) {
+        return sql.count("SELECT count(*) FROM import_job WHERE campaign_id = ? AND status IN ('queued', 'running')",
+                List.of(campaignId)) > 0;
+    }
+
+    /** Errors or warnings of a job in file order, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(long id, String severity, int limit) {
+        return sql.list("""
+                SELECT row_number, column_name, value, code, message FROM import_problem
+                WHERE job_id = ? AND severity = ? ORDER BY position LIMIT ?""", List.of(id, severity, limit),
+                row -> new FieldProblem(row.getString(2), row.getObject(1, Integer.class), row.getString(2),
+                        row.getString(3), row.getString(4), row.getString(5)));
+    }
+
+    private static ImportJob job(ResultSet row) throws SQLException {
+        List<String> headers = texts(row.getArray("column_headers"));
+        List<String> fields = texts(row.getArray("column_fields"));
+        List<UploadTable.Column> columns = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            columns.add(new UploadTable.Column(headers.get(i), i < fields.size() ? fields.get(i) : null, i + 1));
+        }
+        String level = row.getString("input_level");
+        return new ImportJob(row.getLong("id"), row.getLong("campaign_id"), row.getString("status"),
+                level == null ? null : InputLevel.fromCode(level).orElse(null), row.getBoolean("dry_run"),
+                row.getString("source_name"), row.getString("format"), row.getString("encoding"),
+                row.getObject("bom", Boolean.class), row.getString("delimiter"), row.getString("decimal_separator"),
+                row.getObject("level_detected", Boolean.class), columns, row.getObject("bytes", Long.class),
+                row.getObject("rows_total", Integer.class), row.getInt("rows_processed"), row.getInt("organizations"),
+                row.getInt("errors_count"), row.getInt("warnings_count"), row.getString("failure"),
+                row.getObject("published_revision", Integer.class), row.getString("created_by"),
+                row.getObject("created_at", OffsetDateTime.class), row.getObject("started_at", OffsetDateTime.class),
+                row.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            values.add(value == null ? null : String.valueOf(value));
+        }
+        return values;
+    }
+
+}

@@ -1,0 +1,121 @@
+package ru.noko.campaigns.staging;
+
+import jakarta.inject.Singleton;
+import ru.noko.campaigns.OrganizationIdentity;
+import ru.noko.campaigns.upload.StagedRow;
+import ru.noko.catalog.OrganizationType;
+import ru.noko.platform.database.Sql;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and clears the staging table. Callers own the transaction. */
+@Singleton
+public class StagedRows {
+
+    /** An organization of an upload that another published campaign already assessed that year. */
+    public record AlreadyAssessed(int line, String inn, String kpp, long campaignId, String campaignTitle) {
+    }
+
+    private final Sql sql;
+
+    public StagedRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    public long count(long jobId) {
+        return sql.count("SELECT count(*) FROM staged_result WHERE job_id = ?", List.of(jobId));
+    }
+
+    public int delete(long jobId) {
+        return sql.update("DELETE FROM staged_result WHERE job_id = ?", List.of(jobId));
+    }
+
+    /** Staged rows of other jobs of the campaign of the same kind (publishable or expert checklist), now superseded. */
+    public void deleteSuperseded(long campaignId, long jobId, boolean expert) {
+        sql.update("""
+                DELETE FROM staged_result WHERE job_id IN (
+                    SELECT id FROM import_job WHERE campaign_id = ? AND id <> ?
+                      AND (input_level = 'expert') = ?)""", List.of(campaignId, jobId, expert));
+    }
+
+    /**
+     * Staged rows nobody will publish: of jobs that did not end well (after a crash) or that are
+     * already published.
+     */
+    public int deleteOrphans() {
+        return sql.update("""
+                DELETE FROM staged_result s WHERE NOT EXISTS (
+                    SELECT 1 FROM import_job j WHERE j.id = s.job_id AND j.status = 'succeeded'
+                      AND j.errors_count = 0 AND NOT j.dry_run AND j.published_revision IS NULL)""", List.of());
+    }
+
+    /** The expert checklist of a job, by "inn/kpp". */
+    public Map<String, StagedRow> checklist(long jobId) {
+        Map<String, StagedRow> rows = new LinkedHashMap<>();
+        sql.list("SELECT * FROM staged_result WHERE job_id = ? ORDER BY line", List.of(jobId), row -> {
+            StagedRow staged = new StagedRow(row.getInt("line"), identity(row), row.getString("municipality"), null, null,
+                    null, longOrNull(row, "recipients"), null, null, List.of(), longs(row.getArray("raw_values")));
+            rows.put(staged.key(), staged);
+            return null;
+        });
+        return rows;
+    }
+
+    /** The first rows of an upload by total, as they would be published. */
+    public List<StagedRow> preview(long jobId, int limit) {
+        return sql.list("SELECT * FROM staged_result WHERE job_id = ? ORDER BY total DESC NULLS LAST, line LIMIT ?",
+                List.of(jobId, limit), row -> new StagedRow(row.getInt("line"), identity(row), row.getString("municipality"),
+                        row.getObject("k1") == null ? null : new double[]{row.getDouble("k1"), row.getDouble("k2"),
+                                row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")},
+                        row.getObject("total", Double.class), row.getObject("published_total", Double.class),
+                        longOrNull(row, "recipients"), longOrNull(row, "respondents"), null, List.of(), null));
+    }
+
+    /** Organizations of a staged upload that another published campaign assessed in the same year. */
+    public List<AlreadyAssessed> alreadyAssessed(long jobId, long campaignId, int year, int limit) {
+        return sql.list("""
+                SELECT s.line, s.inn, s.kpp, c.id, c.title
+                FROM staged_result s
+                JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
+                JOIN result r ON r.organization_id = o.id
+                JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision
+                WHERE s.job_id = ? AND c.id <> ? AND c.year = ? AND c.status = 'published'
+                ORDER BY s.line LIMIT ?""", List.of(jobId, campaignId, year, limit),
+                row -> new AlreadyAssessed(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
+    }
+
+    private static OrganizationIdentity identity(ResultSet row) throws SQLException {
+        String type = row.getString("type");
+        return new OrganizationIdentity(row.getString("inn"), row.getString("kpp"), row.getString("ogrn"),
+                row.getString("bus_reg_num"), row.getString("name"), row.getString("short_name"),
+                type == null ? null : OrganizationType.fromCode(type).orElse(null), row.getString("oktmo"),
+                row.getString("address"), row.getString("website"));
+    }
+
+    private static Long longOrNull(ResultSet row, String column) throws SQLException {
+        Object value = row.getObject(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static Long[] longs(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        Long[] longs = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = values[i] == null ? null : ((Number) values[i]).longValue();
+        }
+        return longs;
+    }
+
+    static List<Object> list(Object... values) {
+        return new ArrayList<>(java.util.Arrays.asList(values));
+    }
+}

@@ -1,0 +1,86 @@
+package ru.noko.campaigns.upload;
+
+import ru.noko.platform.web.FieldProblem;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Reads an upload row by row and checks it at its level; every checked row goes to the sink as it
+ * is read, so memory does not grow with the file (except for respondent answers, which are counted
+ * per organization). Every problem goes to the report. Pure: no database, no framework.
+ */
+public final class Importer {
+
+    /** What was read. */
+    public record Outcome(InputLevel level, boolean levelDetected, int rows, int organizations,
+                          Character decimalSeparator, List<UploadTable.Column> columns) {
+    }
+
+    /** Rows between two progress reports. */
+    public static final int PROGRESS_EVERY = 1000;
+
+    private final UploadFields fields;
+
+    public Importer(UploadFields fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * @param requested the level the operator named, or null to detect it from the columns
+     * @param checklistSource the campaign's expert checklist by "inn/kpp"; read only for {@link InputLevel#ANSWERS},
+     *                        before any row reaches the sink
+     */
+    public Outcome run(CampaignScope scope, UploadTable table, InputLevel requested, Supplier<Map<String, StagedRow>> checklistSource,
+                       RowSink sink, IntConsumer progress, UploadReport report) {
+        UploadTable.SourceRow first = table.next();
+        List<UploadTable.Column> columns = table.columns();
+        Set<String> present = new HashSet<>();
+        columns.stream().filter(c -> c.field() != null).forEach(c -> present.add(c.field()));
+        InputLevel level = requested != null ? requested : fields.detectLevel(present);
+        if (columns.isEmpty()) {
+            report.error(new FieldProblem(null, 1, null, null, "empty_file", "Файл пуст: нет строки заголовков"));
+            return new Outcome(level, requested == null, 0, 0, null, columns);
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        for (String required : RowChecks.requiredColumns(level, fields, scope)) {
+            if (!present.contains(required)) {
+                missing.add(required);
+                report.error(new FieldProblem(required, 1, required, null, "missing_column",
+                        "В файле нет обязательного столбца «" + required + "» (уровень " + level.code() + ")"));
+            }
+        }
+        Map<String, StagedRow> checklist = level == InputLevel.ANSWERS ? checklistSource.get() : Map.of();
+        if (level == InputLevel.ANSWERS && checklist.isEmpty()) {
+            report.error(new FieldProblem(null, null, null, null, "no_checklist",
+                    "Анкеты респондентов сводятся с экспертным листом: сначала загрузите его (level=expert)"));
+        }
+        RowChecks checks = RowChecks.of(level, scope, fields, missing, report, sink, checklist);
+        int rows = 0;
+        for (UploadTable.SourceRow row = first; row != null; row = table.next()) {
+            checks.accept(row);
+            rows++;
+            if (rows % PROGRESS_EVERY == 0) {
+                progress.accept(rows);
+            }
+        }
+        checks.finish();
+        progress.accept(rows);
+        List<UploadTable.Column> finalColumns = table.columns();
+        for (UploadTable.Column column : finalColumns) {
+            if (column.field() == null && column.header() != null && !column.header().isBlank()) {
+                report.warning(new FieldProblem(column.header(), 1, column.header(), null, "ignored_column",
+                        "Столбец «" + column.header() + "» не распознан и не загружается"));
+            }
+        }
+        if (rows == 0) {
+            report.error(new FieldProblem(null, null, null, null, "no_rows", "В файле нет ни одной строки данных"));
+        }
+        return new Outcome(level, requested == null, rows, checks.staged(), checks.decimalSeparator(), finalColumns);
+    }
+}

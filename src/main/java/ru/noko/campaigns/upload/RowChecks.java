@@ -1,0 +1,439 @@
+package ru.noko.campaigns.upload;
+
+import ru.noko.campaigns.ComputedResult;
+import ru.noko.campaigns.OrganizationIdentity;
+import ru.noko.campaigns.RawInputsTable;
+import ru.noko.catalog.SearchText;
+import ru.noko.methodology.Indicator;
+import ru.noko.methodology.InputProblem;
+import ru.noko.methodology.Methodology;
+import ru.noko.methodology.RawInputs;
+import ru.noko.methodology.RawInputsValidator;
+import ru.noko.methodology.SurveySample;
+import ru.noko.methodology.TotalCheck;
+import ru.noko.platform.csv.NumberText;
+import ru.noko.platform.web.FieldProblem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The checks of each input level, row by row; checked rows go to a {@link RowSink}. */
+abstract class RowChecks {
+
+    protected final CampaignScope scope;
+    protected final UploadFields fields;
+    protected final Set<String> missingColumns;
+    protected final UploadReport report;
+    protected final RowSink sink;
+    protected final IdentityColumns identities;
+    protected Character decimalSeparator;
+    protected int staged;
+
+    RowChecks(CampaignScope scope, UploadFields fields, Set<String> missingColumns, UploadReport report, RowSink sink) {
+        this.scope = scope;
+        this.fields = fields;
+        this.missingColumns = missingColumns;
+        this.report = report;
+        this.sink = sink;
+        this.identities = new IdentityColumns(scope);
+    }
+
+    /** Columns a file of this level must have. */
+    static List<String> requiredColumns(InputLevel level, UploadFields fields, CampaignScope scope) {
+        List<String> required = new ArrayList<>();
+        if (level == InputLevel.ANSWERS) {
+            required.add(UploadFields.ORGANIZATION_INN);
+            required.add(UploadFields.ORGANIZATION_KPP);
+            required.addAll(UploadFields.QUESTIONS);
+            return required;
+        }
+        required.addAll(List.of("inn", "kpp", "name"));
+        if (scope.defaultType() == null) {
+            required.add("type");
+        }
+        switch (level) {
+            case RESULTS -> required.addAll(UploadFields.CRITERIA);
+            case RAW_INPUTS -> fields.rawInputNames().stream()
+                    .filter(name -> !name.equals(Methodology.RECIPIENTS)).forEach(required::add);
+            case EXPERT -> required.addAll(fields.expertInputs());
+            default -> {
+            }
+        }
+        return required;
+    }
+
+    static RowChecks of(InputLevel level, CampaignScope scope, UploadFields fields, Set<String> missing,
+                        UploadReport report, RowSink sink, Map<String, StagedRow> checklist) {
+        return switch (level) {
+            case RESULTS -> new ResultsTable(scope, fields, missing, report, sink);
+            case RAW_INPUTS -> new RawInputRows(scope, fields, missing, report, sink);
+            case EXPERT -> new ExpertChecklist(scope, fields, missing, report, sink);
+            case ANSWERS -> new Answers(scope, fields, missing, report, sink, checklist);
+        };
+    }
+
+    abstract void accept(UploadTable.SourceRow row);
+
+    /** After the last row. */
+    void finish() {
+    }
+
+    int staged() {
+        return staged;
+    }
+
+    Character decimalSeparator() {
+        return decimalSeparator;
+    }
+
+    protected void stage(StagedRow row) {
+        staged++;
+        sink.accept(row);
+    }
+
+    protected String number(String raw) {
+        NumberText.Normalized normalized = NumberText.normalize(raw);
+        if (normalized == null) {
+            return null;
+        }
+        if (decimalSeparator == null && normalized.decimalSeparator() != null) {
+            decimalSeparator = normalized.decimalSeparator();
+        }
+        return normalized.text();
+    }
+
+    /** A 0..100 score; reports and returns null when it is not one. */
+    protected Double score(UploadTable.SourceRow row, String field, boolean required) {
+        String raw = row.get(field);
+        if (raw == null) {
+            if (required && !missingColumns.contains(field)) {
+                report.error(UploadReport.cell(row.row(), field, null, "required", "Не заполнено значение " + label(field)));
+            }
+            return null;
+        }
+        Double value = NumberText.parseDouble(number(raw));
+        if (value == null) {
+            report.error(UploadReport.cell(row.row(), field, raw, "not_a_number", "Значение " + label(field) + " «" + raw + "» — не число"));
+            return null;
+        }
+        if (value < 0 || value > 100) {
+            report.error(UploadReport.cell(row.row(), field, raw, "out_of_range",
+                    "Значение " + label(field) + " должно быть от 0 до 100 баллов, а указано " + raw));
+            return null;
+        }
+        return value;
+    }
+
+    protected static String label(String field) {
+        if (field.matches("k[1-5]")) {
+            return "критерия К" + field.substring(1);
+        }
+        if (field.equals(UploadFields.TOTAL)) {
+            return "итогового балла";
+        }
+        if (field.matches("i\\d_\\d")) {
+            return "показателя " + field.substring(1).replace('_', '.');
+        }
+        return field;
+    }
+
+    protected static String searchName(OrganizationIdentity o) {
+        return SearchText.fold(o.name() + (o.shortName() == null ? "" : " " + o.shortName()));
+    }
+
+    /** Published criteria or total in a raw-inputs file: kept and compared with what we compute. */
+    protected void comparePublished(UploadTable.SourceRow row, double[] computed, double computedTotal, Double publishedTotal) {
+        for (int i = 0; i < 5; i++) {
+            String field = UploadFields.CRITERIA.get(i);
+            if (row.get(field) == null) {
+                continue;
+            }
+            Double published = score(row, field, false);
+            if (published != null && TotalCheck.differs(published, computed[i])) {
+                report.warning(UploadReport.cell(row.row(), field, row.get(field), "criterion_mismatch",
+                        "Опубликованное значение " + label(field) + " " + row.get(field) + " отличается от рассчитанного "
+                                + TotalCheck.forDisplay(computed[i]) + " больше чем на 0,01"));
+            }
+        }
+        if (publishedTotal != null && TotalCheck.differs(publishedTotal, computedTotal)) {
+            report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
+                    "Опубликованный итоговый балл " + row.get(UploadFields.TOTAL) + " отличается от рассчитанного "
+                            + TotalCheck.forDisplay(computedTotal) + " больше чем на 0,01; сохранены оба значения"));
+        }
+    }
+
+    protected StagedRow computed(int line, ComputedResult result, String municipality, Double publishedTotal) {
+        double[] criteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
+        List<Indicator> indicators = fields.indicators();
+        Double[] values = new Double[indicators.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = result.assessment().indicators().get(indicators.get(i).code());
+        }
+        RawInputs raw = result.inputs();
+        List<String> names = fields.rawInputNames();
+        Long[] rawValues = new Long[names.size()];
+        for (int i = 0; i < rawValues.length; i++) {
+            rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
+        }
+        for (InputProblem warning : SurveySample.check(raw)) {
+            report.warning(UploadReport.cell(line, warning.field(),
+                    String.valueOf(raw.get(Methodology.RESPONDENTS)), warning.code(), warning.message()));
+        }
+        return new StagedRow(line, result.organization(), municipality, criteria, result.assessment().total(), publishedTotal,
+                raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null,
+                raw.has(Methodology.RESPONDENTS) ? raw.get(Methodology.RESPONDENTS) : null,
+                values, List.copyOf(result.assessment().zeroDenominatorIndicators()), rawValues);
+    }
+
+    protected Map<String, String> counts(UploadTable.SourceRow row, List<String> names) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String name : names) {
+            String raw = row.get(name);
+            if (raw != null) {
+                inputs.put(name, number(raw));
+            }
+        }
+        return inputs;
+    }
+
+    protected void addAll(List<FieldProblem> problems) {
+        for (FieldProblem problem : problems) {
+            if (!(InputProblem.REQUIRED.equals(problem.code()) && missingColumns.contains(problem.field()))) {
+                report.error(problem);
+            }
+        }
+    }
+
+    /** Level 1: the results table as published. Criteria kept as given, the total recomputed, places ours. */
+    static final class ResultsTable extends RowChecks {
+
+        ResultsTable(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink) {
+            super(scope, fields, missing, report, sink);
+        }
+
+        @Override
+        void accept(UploadTable.SourceRow row) {
+            int before = report.errorCount();
+            OrganizationIdentity identity = identities.read(row, missingColumns, report);
+            double[] criteria = new double[5];
+            for (int i = 0; i < 5; i++) {
+                Double value = score(row, UploadFields.CRITERIA.get(i), true);
+                criteria[i] = value == null ? Double.NaN : value;
+            }
+            Double publishedTotal = score(row, UploadFields.TOTAL, false);
+            List<String> indicatorFields = fields.indicatorFields();
+            Double[] indicators = null;
+            for (int i = 0; i < indicatorFields.size(); i++) {
+                Double value = score(row, indicatorFields.get(i), false);
+                if (value != null) {
+                    if (indicators == null) {
+                        indicators = new Double[indicatorFields.size()];
+                    }
+                    indicators[i] = value;
+                }
+            }
+            if (report.errorCount() > before || identity == null || java.util.Arrays.stream(criteria).anyMatch(Double::isNaN)) {
+                return;
+            }
+            double total = TotalCheck.meanOfCriteria(criteria);
+            if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
+                report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
+                        "Итоговый балл " + row.get(UploadFields.TOTAL) + " отличается от среднего пяти критериев "
+                                + TotalCheck.forDisplay(total) + " больше чем на 0,01; сохранены оба значения"));
+            }
+            stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal, null, null,
+                    indicators, List.of(), null));
+        }
+    }
+
+    /** Level 2: raw inputs; indicators, criteria and total computed by the methodology engine. */
+    static final class RawInputRows extends RowChecks {
+
+        private final RawInputsTable table;
+
+        RawInputRows(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink) {
+            super(scope, fields, missing, report, sink);
+            this.table = new RawInputsTable(scope.methodology(), scope.settings());
+        }
+
+        @Override
+        void accept(UploadTable.SourceRow row) {
+            OrganizationIdentity identity = identities.read(row, missingColumns, report);
+            Map<String, String> inputs = counts(row, fields.rawInputNames());
+            List<FieldProblem> problems = new ArrayList<>();
+            ComputedResult result = table.computeRow(row.row(), identity, inputs, problems);
+            addAll(problems);
+            if (result == null || !problems.isEmpty()) {
+                return;
+            }
+            Double publishedTotal = row.get(UploadFields.TOTAL) == null ? null : score(row, UploadFields.TOTAL, false);
+            StagedRow staged = computed(row.row(), result, row.get("municipality"), publishedTotal);
+            comparePublished(row, staged.criteria(), staged.total(), publishedTotal);
+            stage(staged);
+        }
+    }
+
+    /** The expert half of an answers-level campaign: identity + checklist counts (+ recipients). */
+    static final class ExpertChecklist extends RowChecks {
+
+        private final RawInputsValidator validator = new RawInputsValidator();
+
+        ExpertChecklist(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink) {
+            super(scope, fields, missing, report, sink);
+        }
+
+        @Override
+        void accept(UploadTable.SourceRow row) {
+            int before = report.errorCount();
+            OrganizationIdentity identity = identities.read(row, missingColumns, report);
+            List<String> own = new ArrayList<>(fields.expertInputs());
+            own.add(Methodology.RECIPIENTS);
+            Map<String, String> inputs = counts(row, own);
+            for (InputProblem problem : validator.validate(fields.methodology(), inputs)) {
+                if (own.contains(problem.field())
+                        && !(InputProblem.REQUIRED.equals(problem.code()) && missingColumns.contains(problem.field()))) {
+                    report.error(UploadReport.cell(row.row(), problem.field(), inputs.get(problem.field()), problem.code(),
+                            problem.message()));
+                }
+            }
+            if (report.errorCount() > before || identity == null) {
+                return;
+            }
+            RawInputs raw = validator.toRawInputs(inputs);
+            List<String> names = fields.rawInputNames();
+            Long[] rawValues = new Long[names.size()];
+            for (int i = 0; i < rawValues.length; i++) {
+                rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
+            }
+            stage(new StagedRow(row.row(), identity, row.get("municipality"), null, null, null,
+                    raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null, null, null, List.of(), rawValues));
+        }
+    }
+
+    /**
+     * Level 3: one questionnaire per row (METHODOLOGY.md §3), counted per organization into the
+     * survey inputs, joined with the campaign's expert checklist, then computed as level 2.
+     */
+    static final class Answers extends RowChecks {
+
+        /** Survey input → which answers count it: a question, or a question and its follow-up. */
+        private static final String[][] MAPPING = {
+                {"used_stand", "q1"}, {"satisfied_stand", "q1", "q2"}, {"used_site", "q3"}, {"satisfied_site", "q3", "q4"},
+                {"satisfied_comfort", "q5"}, {"respondents_disabled", "q6"}, {"satisfied_accessibility", "q6", "q7"},
+                {"satisfied_first_contact", "q8"}, {"satisfied_service_staff", "q9"}, {"used_remote", "q10"},
+                {"satisfied_remote", "q10", "q11"}, {"would_recommend", "q12"}, {"satisfied_schedule", "q13"},
+                {"satisfied_overall", "q14"}};
+        /** Follow-up question → the question that must be answered «yes» first. */
+        private static final Map<String, String> FOLLOW_UPS = Map.of("q2", "q1", "q4", "q3", "q7", "q6", "q11", "q10");
+
+        private final Map<String, StagedRow> checklist;
+        private final Map<String, long[]> counts = new HashMap<>();
+        private final Map<String, Integer> firstRow = new HashMap<>();
+        private final RawInputsTable table;
+
+        Answers(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink,
+                Map<String, StagedRow> checklist) {
+            super(scope, fields, missing, report, sink);
+            this.checklist = checklist;
+            this.table = new RawInputsTable(scope.methodology(), scope.settings());
+        }
+
+        @Override
+        void accept(UploadTable.SourceRow row) {
+            int before = report.errorCount();
+            String inn = IdentityColumns.digits(row.get(UploadFields.ORGANIZATION_INN));
+            String kpp = row.get(UploadFields.ORGANIZATION_KPP);
+            if (inn == null || !ru.noko.catalog.Inn.isValidLegalEntity(inn)) {
+                report.error(UploadReport.cell(row.row(), UploadFields.ORGANIZATION_INN, row.get(UploadFields.ORGANIZATION_INN),
+                        "invalid_inn", "Неверный ИНН организации (10 цифр с верной контрольной цифрой)"));
+            }
+            if (kpp == null || !kpp.toUpperCase(java.util.Locale.ROOT).matches("\\d{4}[\\dA-Z]{2}\\d{3}")) {
+                report.error(UploadReport.cell(row.row(), UploadFields.ORGANIZATION_KPP, kpp, "invalid_kpp", "Неверный КПП организации"));
+            }
+            Map<String, Boolean> answers = new HashMap<>();
+            for (String question : UploadFields.QUESTIONS) {
+                String raw = row.get(question);
+                if (raw == null) {
+                    continue;
+                }
+                Boolean yes = switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+                    case "1", "да", "yes", "true", "д" -> true;
+                    case "0", "нет", "no", "false", "н" -> false;
+                    default -> null;
+                };
+                if (yes == null) {
+                    report.error(UploadReport.cell(row.row(), question, raw, "invalid_answer",
+                            "Ответ должен быть 1 (да), 0 (нет) или пустым, а указано «" + raw + "»"));
+                } else {
+                    answers.put(question, yes);
+                }
+            }
+            FOLLOW_UPS.forEach((followUp, first) -> {
+                if (Boolean.TRUE.equals(answers.get(followUp)) && !Boolean.TRUE.equals(answers.get(first))) {
+                    report.error(UploadReport.cell(row.row(), followUp, "1", "exceeds_denominator",
+                            "Респондент удовлетворён (" + followUp + " = 1), но не ответил «да» на вопрос " + first
+                                    + ": удовлетворённых не может быть больше, чем воспользовавшихся"));
+                }
+            });
+            if (report.errorCount() > before) {
+                return;
+            }
+            String key = inn + "/" + kpp.toUpperCase(java.util.Locale.ROOT);
+            if (!checklist.containsKey(key)) {
+                if (firstRow.putIfAbsent(key, row.row()) == null) {
+                    report.error(UploadReport.cell(row.row(), UploadFields.ORGANIZATION_INN, inn, "not_in_checklist",
+                            "Организации с ИНН " + inn + " и КПП " + kpp + " нет в экспертном листе кампании"));
+                }
+                return;
+            }
+            firstRow.putIfAbsent(key, row.row());
+            long[] c = counts.computeIfAbsent(key, k -> new long[MAPPING.length + 1]);
+            c[MAPPING.length]++;
+            for (int i = 0; i < MAPPING.length; i++) {
+                boolean counted = true;
+                for (int q = 1; q < MAPPING[i].length; q++) {
+                    counted &= Boolean.TRUE.equals(answers.get(MAPPING[i][q]));
+                }
+                if (counted) {
+                    c[i]++;
+                }
+            }
+        }
+
+        @Override
+        void finish() {
+            List<String> names = fields.rawInputNames();
+            checklist.values().stream().sorted(java.util.Comparator.comparingInt(StagedRow::line)).forEach(expert -> {
+                long[] c = counts.get(expert.key());
+                if (c == null) {
+                    report.error(new FieldProblem(UploadFields.ORGANIZATION_INN, null, UploadFields.ORGANIZATION_INN,
+                            expert.organization().inn(), "no_answers", "Нет ни одной анкеты организации «"
+                            + expert.organization().name() + "» (ИНН " + expert.organization().inn() + ", КПП "
+                            + expert.organization().kpp() + ") из экспертного листа"));
+                    return;
+                }
+                Map<String, String> inputs = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    if (expert.rawValues()[i] != null) {
+                        inputs.put(names.get(i), String.valueOf(expert.rawValues()[i]));
+                    }
+                }
+                inputs.put(Methodology.RESPONDENTS, String.valueOf(c[MAPPING.length]));
+                for (int i = 0; i < MAPPING.length; i++) {
+                    inputs.put(MAPPING[i][0], String.valueOf(c[i]));
+                }
+                int line = firstRow.get(expert.key());
+                List<FieldProblem> problems = new ArrayList<>();
+                ComputedResult result = table.computeRow(line, expert.organization(), inputs, problems);
+                addAll(problems);
+                if (result != null && problems.isEmpty()) {
+                    stage(computed(line, result, expert.municipality(), null));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package ru.noko.campaigns.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import ru.noko.api.AdminApi;
+import ru.noko.api.model.AdminCampaign;
+import ru.noko.api.model.AdminCampaignList;
+import ru.noko.api.model.CampaignInput;
+import ru.noko.api.model.CampaignStatus;
+import ru.noko.api.model.ImportJob;
+import ru.noko.api.model.PublishInput;
+import ru.noko.api.model.RetractInput;
+import ru.noko.campaigns.Campaign;
+import ru.noko.campaigns.CampaignAdmin;
+import ru.noko.campaigns.CampaignDraft;
+import ru.noko.campaigns.CampaignRepository;
+import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.catalog.OrganizationType;
+import ru.noko.catalog.RegionRepository;
+import ru.noko.methodology.CalculationSettings;
+import ru.noko.methodology.DenominatorVariant;
+import ru.noko.methodology.Methodology;
+import ru.noko.methodology.MethodologyCatalogue;
+import ru.noko.methodology.ZeroDenominatorRule;
+import ru.noko.platform.security.Caller;
+import ru.noko.platform.security.CurrentCaller;
+import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.FieldProblem;
+import ru.noko.platform.web.Page;
+import ru.noko.platform.web.PageLinking;
+import ru.noko.platform.web.PageRequest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Operators' campaign endpoints: drafts, preview with the validation report, publish, retract, jobs. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AdminCampaignController implements AdminApi {
+
+    private final CampaignAdmin admin;
+    private final CampaignRepository campaigns;
+    private final ImportJobs jobs;
+    private final AdminMapper mapper;
+    private final CurrentCaller caller;
+    private final MethodologyCatalogue catalogue;
+    private final RegionRepository regions;
+
+    AdminCampaignController(CampaignAdmin admin, CampaignRepository campaigns, ImportJobs jobs, AdminMapper mapper,
+                            CurrentCaller caller, MethodologyCatalogue catalogue, RegionRepository regions) {
+        this.admin = admin;
+        this.campaigns = campaigns;
+        this.jobs = jobs;
+        this.mapper = mapper;
+        this.caller = caller;
+        this.catalogue = catalogue;
+        this.regions = regions;
+    }
+
+    @Override
+    public HttpResponse<AdminCampaignList> listAdminCampaigns(String region, CampaignStatus status, Integer page, Integer perPage) {
+        Caller who = caller.get();
+        Page<Campaign> found = campaigns.list(who.admin() ? null : List.copyOf(who.regions()), region,
+                status == null ? null : status.getValue(), PageRequest.of(page, perPage));
+        AdminCampaignList list = new AdminCampaignList(found.rows().stream().map(c -> mapper.campaign(c, false)).toList(),
+                PageLinking.meta(found), PageLinking.links(found));
+        return PageLinking.withLinkHeader(HttpResponse.ok(list), list.getLinks());
+    }
+
+    @Override
+    public HttpResponse<AdminCampaign> createCampaign(CampaignInput input) {
+        Caller who = caller.get();
+        Campaign created = admin.create(who, draft(input));
+        return HttpResponse.created(mapper.campaign(created, true))
+                .headers(h -> h.location(URI.create("/api/v1/admin/campaigns/" + created.id())));
+    }
+
+    @Override
+    public HttpResponse<AdminCampaign> getAdminCampaign(Long id) {
+        return HttpResponse.ok(mapper.campaign(admin.visible(caller.get(), id), true));
+    }
+
+    @Override
+    public HttpResponse<AdminCampaign> publishCampaign(Long id, PublishInput input) {
+        Campaign published = admin.publish(caller.get(), id, input == null ? null : input.getNote());
+        return HttpResponse.ok(mapper.campaign(published, true));
+    }
+
+    @Override
+    public HttpResponse<AdminCampaign> retractCampaign(Long id, RetractInput input) {
+        return HttpResponse.ok(mapper.campaign(admin.retract(caller.get(), id, input.getReason().strip()), true));
+    }
+
+    @Override
+    public HttpResponse<ImportJob> getImportJob(Long id) {
+        var job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
+        admin.visible(caller.get(), job.campaignId());
+        return HttpResponse.ok(mapper.job(job));
+    }
+
+    private CampaignDraft draft(CampaignInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (regions.findByCode(input.getRegionCode()).isEmpty()) {
+            problems.add(FieldProblem.ofField("region_code", input.getRegionCode(), "unknown_region",
+                    "Неизвестный код региона " + input.getRegionCode()));
+        }
+        Methodology methodology = input.getMethodology() == null ? catalogue.defaultMethodology()
+                : catalogue.find(input.getMethodology()).orElse(null);
+        if (methodology == null) {
+            problems.add(FieldProblem.ofField("methodology", input.getMethodology(), "unknown_methodology",
+                    "Неизвестная методика; доступны: " + catalogue.methodologies().stream().map(Methodology::code).toList()));
+        }
+        if (input.getStartedOn() != null && input.getFinishedOn() != null && input.getFinishedOn().isBefore(input.getStartedOn())) {
+            problems.add(FieldProblem.ofField("finished_on", input.getFinishedOn().toString(), "invalid_dates",
+                    "Дата окончания раньше даты начала"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblemException.invalid("The campaign is invalid", problems);
+        }
+        CalculationSettings defaults = CalculationSettings.defaults(methodology);
+        CalculationSettings settings = new CalculationSettings(
+                input.getVariant() == null ? defaults.variant() : DenominatorVariant.fromCode(input.getVariant().getValue()).orElseThrow(),
+                input.getZeroRule() == null ? defaults.zeroRule() : ZeroDenominatorRule.fromCode(input.getZeroRule().getValue()).orElseThrow());
+        List<OrganizationType> types = input.getTypes() == null ? List.of() : input.getTypes().stream().distinct()
+                .map(t -> OrganizationType.fromCode(t.getValue()).orElseThrow()).toList();
+        return new CampaignDraft(input.getRegionCode(), input.getYear(), input.getTitle().strip(), types, methodology.code(),
+                settings, input.getOperatorName(), input.getStartedOn(), input.getFinishedOn(), input.getCouncilProtocol(), false);
+    }
+}

@@ -1,0 +1,160 @@
+package ru.noko.platform.csv;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads a CSV file record by record without holding it in memory: encoding and BOM detected
+ * ({@link TextEncoding}), delimiter detected from the header line ({@code ,} {@code ;} or tab),
+ * RFC 4180 quoting (a quoted field may contain the delimiter, doubled quotes and line breaks).
+ * Each record carries its row number as a spreadsheet shows it (the header is row 1, blank rows
+ * count); rows whose cells are all blank are skipped.
+ */
+public final class CsvStream implements Closeable {
+
+    /** A data record: its row number in the file and its cells as written (untrimmed). */
+    public record Record(int row, List<String> cells) {
+    }
+
+    private final TextEncoding encoding;
+    private final char delimiter;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private long lastLine;
+
+    private CsvStream(TextEncoding encoding, char delimiter, CSVParser parser) {
+        this.encoding = encoding;
+        this.delimiter = delimiter;
+        this.parser = parser;
+        this.records = parser.iterator();
+        List<String> first = List.of();
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            lastLine = parser.getCurrentLineNumber();
+            if (!blank(record)) {
+                first = record.toList();
+                break;
+            }
+        }
+        this.header = first;
+    }
+
+    public static CsvStream open(Path file) {
+        TextEncoding encoding = TextEncoding.detect(file);
+        try {
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(encoding.bomLength());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 64 * 1024);
+            reader.mark(64 * 1024);
+            char[] start = new char[64 * 1024];
+            int read = reader.read(start);
+            reader.reset();
+            char delimiter = detectDelimiter(read <= 0 ? "" : new String(start, 0, read));
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(false)
+                    .setAllowMissingColumnNames(true)
+                    .setIgnoreSurroundingSpaces(false)
+                    .get();
+            return new CsvStream(encoding, delimiter, CSVParser.parse(reader, format));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The most frequent of {@code ;}, {@code ,} and tab outside quotes in the first non-blank line. */
+    public static char detectDelimiter(String text) {
+        int semicolons = 0;
+        int commas = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        boolean seenContent = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (seenContent) {
+                    break;
+                }
+            } else if (!quoted) {
+                switch (c) {
+                    case ';' -> semicolons++;
+                    case ',' -> commas++;
+                    case '\t' -> tabs++;
+                    default -> {
+                    }
+                }
+                if (!Character.isWhitespace(c)) {
+                    seenContent = true;
+                }
+            }
+        }
+        if (tabs > semicolons && tabs > commas) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    public TextEncoding encoding() {
+        return encoding;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** Header cells as written; empty for an empty file. */
+    public List<String> header() {
+        return header;
+    }
+
+    /** The next non-blank record, or null at the end. */
+    public Record next() {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                int row = (int) lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
+                if (!blank(record)) {
+                    return new Record(row, new ArrayList<>(record.toList()));
+                }
+            }
+            return null;
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+
+    private static boolean blank(CSVRecord record) {
+        for (String value : record) {
+            if (value != null && !value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package ru.noko.platform.database;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+
+/**
+ * Records that published data changed, inside the publishing transaction: bumps the data version
+ * (ETags derive from it), fires {@link PublishedDataChanging} for work that must commit with the
+ * change, and, once the transaction has committed, fires {@link PublishedDataChanged}
+ * so caches are invalidated only for data readers can actually see.
+ */
+@Singleton
+public class PublishedData {
+
+    private final DataVersion dataVersion;
+    private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<PublishedDataChanged> events;
+    private final ApplicationEventPublisher<PublishedDataChanging> changing;
+
+    public PublishedData(DataVersion dataVersion, TransactionOperations<Connection> transactions,
+                         ApplicationEventPublisher<PublishedDataChanged> events,
+                         ApplicationEventPublisher<PublishedDataChanging> changing) {
+        this.dataVersion = dataVersion;
+        this.transactions = transactions;
+        this.events = events;
+        this.changing = changing;
+    }
+
+    /** Must run inside the transaction that changes the data. */
+    public long changed(long campaignId, String change, Integer revision) {
+        long version = dataVersion.bump();
+        changing.publishEvent(new PublishedDataChanging(campaignId, change, revision));
+        PublishedDataChanged event = new PublishedDataChanged(campaignId, change, revision, version);
+        var status = transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("Published data may only change inside a transaction"));
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(event);
+            }
+        });
+        return version;
+    }
+}

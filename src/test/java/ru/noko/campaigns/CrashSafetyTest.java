@@ -1,0 +1,289 @@
+package ru.noko.campaigns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.noko.support.Admin;
+import ru.noko.support.Json;
+import ru.noko.support.TestDatabase;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kills a real service process (SIGKILL, no shutdown hooks) in the middle of an import and in the
+ * middle of a publish, then restarts the service on the same database.
+ * <p>
+ * What it proves: the import's staging and the publish each live in one database transaction that
+ * dies with the process's connections, so no partial campaign, revision, result or organization
+ * is left; after the restart the interrupted job is shown as failed, the interrupted publish can
+ * simply be repeated, and data published before the crash is byte-for-byte unchanged.
+ * What it does not prove: behaviour when PostgreSQL itself crashes (the unlogged staging table
+ * is then emptied, which publishing detects and reports as "upload again").
+ */
+class CrashSafetyTest {
+
+    private static final String TOKEN = Admin.BOOTSTRAP_TOKEN;
+    private static final int BIG_FILE_ROWS = 40_000;
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void killingTheServiceDuringAnImportOrAPublishLeavesNoPartialCampaign() throws Exception {
+        Map<String, String> database = TestDatabase.properties();
+        Path small = generate("small.csv", 50, "43", "33");
+        Path big = generate("big.csv", BIG_FILE_ROWS, "42", "33");
+
+        // before the crash: a published campaign whose data must survive untouched
+        long protectedCampaign;
+        String protectedSnapshot;
+        long demoResults;
+        try (EmbeddedServer service = start(database)) {
+            String base = service.getURL().toString();
+            protectedCampaign = createCampaign(base, 2019);
+            assertEquals("succeeded", waitForJob(base, upload(base, protectedCampaign, small)).get("status").asText());
+            assertEquals(200, post(base, "/api/v1/admin/campaigns/" + protectedCampaign + "/publish", "{}").statusCode());
+            protectedSnapshot = snapshot(database, protectedCampaign);
+            demoResults = count(database, "SELECT count(*) FROM result r JOIN campaign c ON c.id = r.campaign_id WHERE c.demo");
+        }
+
+        // 1. kill the service while it imports a large file
+        long importCampaign;
+        long importJob;
+        Process child = startChild(database);
+        try {
+            String base = childBase(database);
+            waitUntil(Duration.ofSeconds(120), () -> healthy(base), "child service did not start");
+            importCampaign = createCampaign(base, 2020);
+            JsonNode accepted = upload(base, importCampaign, big);
+            importJob = accepted.get("id").asLong();
+            long job = importJob;
+            waitUntil(Duration.ofSeconds(120), () -> count(database,
+                    "SELECT count(*) FROM import_job WHERE id = " + job + " AND status = 'running' AND rows_processed >= 2000") == 1,
+                    "the import did not get going");
+            assertTrue(count(database, "SELECT count(*) FROM import_job WHERE id = " + job + " AND rows_processed < "
+                    + BIG_FILE_ROWS) == 1, "killed before the import finished, or the test proves nothing");
+        } finally {
+            kill(child);
+        }
+        waitUntil(Duration.ofSeconds(30), () -> count(database,
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'noko-crash-child'") == 0,
+                "PostgreSQL still holds the dead service's connections");
+        assertEquals("running", text(database, "SELECT status FROM import_job WHERE id = " + importJob),
+                "nobody has looked at the job yet");
+        assertEquals(0, count(database, "SELECT count(*) FROM staged_result WHERE job_id = " + importJob));
+        assertEquals(0, count(database, "SELECT count(*) FROM campaign_revision WHERE campaign_id = " + importCampaign));
+        assertEquals(0, count(database, "SELECT count(*) FROM result WHERE campaign_id = " + importCampaign));
+        assertEquals(0, count(database, "SELECT count(*) FROM organization WHERE inn LIKE '42%'"));
+        assertEquals("draft", text(database, "SELECT status FROM campaign WHERE id = " + importCampaign));
+
+        // 2. restart: the job shows as failed, nothing can be published from it, published data is intact;
+        //    then stage the large file properly for the next crash
+        long publishCampaign;
+        try (EmbeddedServer service = start(database)) {
+            String base = service.getURL().toString();
+            JsonNode job = Json.parse(get(base, "/api/v1/admin/jobs/" + importJob).body());
+            assertEquals("failed", job.get("status").asText());
+            assertTrue(job.get("failure").asText().contains("перезапуск"), job.toString());
+            assertEquals(409, post(base, "/api/v1/admin/campaigns/" + importCampaign + "/publish", "{}").statusCode());
+            assertEquals(protectedSnapshot, snapshot(database, protectedCampaign));
+
+            publishCampaign = createCampaign(base, 2021);
+            JsonNode staged = waitForJob(base, upload(base, publishCampaign, big));
+            assertEquals("succeeded", staged.get("status").asText(), staged.toString());
+            assertEquals(BIG_FILE_ROWS, staged.get("organizations").asInt());
+        }
+
+        // 3. kill the service while it publishes that upload
+        child = startChild(database);
+        try {
+            String base = childBase(database);
+            waitUntil(Duration.ofSeconds(120), () -> healthy(base), "child service did not start");
+            http.sendAsync(request(base, "/api/v1/admin/campaigns/" + publishCampaign + "/publish")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            waitUntil(Duration.ofSeconds(60), () -> count(database, """
+                    SELECT count(*) FROM pg_stat_activity WHERE application_name = 'noko-crash-child' AND state = 'active'
+                      AND (query LIKE '%INSERT INTO organization%' OR query LIKE '%INSERT INTO result%')""") > 0,
+                    "the publish did not get to writing organizations or results");
+        } finally {
+            kill(child);
+        }
+        waitUntil(Duration.ofSeconds(30), () -> count(database,
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'noko-crash-child'") == 0,
+                "PostgreSQL still holds the dead service's connections");
+        assertEquals("draft", text(database, "SELECT status FROM campaign WHERE id = " + publishCampaign));
+        assertEquals(0, count(database, "SELECT count(*) FROM campaign_revision WHERE campaign_id = " + publishCampaign));
+        assertEquals(0, count(database, "SELECT count(*) FROM result WHERE campaign_id = " + publishCampaign));
+        assertEquals(0, count(database, "SELECT count(*) FROM organization WHERE inn LIKE '42%'"), "no organization half-created");
+
+        // 4. restart again: the upload is still staged and publishes; everything published before is intact
+        try (EmbeddedServer service = start(database)) {
+            String base = service.getURL().toString();
+            HttpResponse<String> published = post(base, "/api/v1/admin/campaigns/" + publishCampaign + "/publish", "{}");
+            assertEquals(200, published.statusCode(), published.body());
+            assertEquals(BIG_FILE_ROWS, count(database, "SELECT count(*) FROM result WHERE campaign_id = " + publishCampaign));
+            assertEquals(protectedSnapshot, snapshot(database, protectedCampaign));
+            assertEquals(demoResults, count(database,
+                    "SELECT count(*) FROM result r JOIN campaign c ON c.id = r.campaign_id WHERE c.demo"));
+        }
+    }
+
+    private EmbeddedServer start(Map<String, String> database) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put("micronaut.server.port", TestDatabase.properties().get("micronaut.server.port"));
+        properties.put("endpoints.all.port", properties.get("micronaut.server.port"));
+        properties.put("noko.bootstrap-admin-token", TOKEN);
+        properties.put("noko.import.wait-for-result", "0s");
+        return ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    private int childPort;
+
+    private Process startChild(Map<String, String> database) throws IOException {
+        childPort = Integer.parseInt(TestDatabase.properties().get("micronaut.server.port"));
+        String url = database.get("datasources.default.url");
+        url = url + (url.contains("?") ? "&" : "?") + "ApplicationName=noko-crash-child";
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-Ddatasources.default.url=" + url,
+                "-Ddatasources.default.username=" + database.get("datasources.default.username"),
+                "-Ddatasources.default.password=" + database.get("datasources.default.password"),
+                "-Dnoko.embedded-postgres.enabled=false", "-Dnoko.demo-data=false",
+                "-Dmicronaut.server.port=" + childPort, "-Dendpoints.all.port=" + childPort,
+                "-Dnoko.bootstrap-admin-token=" + TOKEN, "-Dnoko.import.wait-for-result=0s",
+                "ru.noko.Application"));
+        File log = dir.resolve("child-" + System.nanoTime() + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private String childBase(Map<String, String> database) {
+        return "http://localhost:" + childPort;
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();   // SIGKILL: no shutdown hook, no graceful close of anything
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private Path generate(String name, int rows, String innPrefix, String okato) throws Exception {
+        Path file = dir.resolve(name);
+        Process generator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "bench/GenerateNationalFile.java", file.toString(), String.valueOf(rows), innPrefix, okato)
+                .inheritIO().start();
+        assertEquals(0, generator.waitFor());
+        return file;
+    }
+
+    private long createCampaign(String base, int year) throws Exception {
+        HttpResponse<String> response = post(base, "/api/v1/admin/campaigns",
+                "{\"region_code\": \"43\", \"year\": " + year + ", \"title\": \"НОКО Кировской области (тест сбоя)\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.parse(response.body()).get("id").asLong();
+    }
+
+    private JsonNode upload(String base, long campaign, Path file) throws Exception {
+        HttpResponse<String> response = http.send(request(base, "/api/v1/admin/campaigns/" + campaign + "/uploads?level=raw_inputs")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 202, response.body());
+        return Json.parse(response.body());
+    }
+
+    private JsonNode waitForJob(String base, JsonNode job) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode current = Json.parse(get(base, "/api/v1/admin/jobs/" + job.get("id").asLong()).body());
+            if (current.get("status").asText().matches("succeeded|failed")) {
+                return current;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job did not finish");
+    }
+
+    private HttpResponse<String> get(String base, String path) throws Exception {
+        return http.send(request(base, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String base, String path, String json) throws Exception {
+        return http.send(request(base, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + path)).header("Authorization", "Bearer " + TOKEN)
+                .timeout(Duration.ofMinutes(5));
+    }
+
+    private boolean healthy(String base) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void waitUntil(Duration timeout, BooleanSupplier condition, String message) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(message);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Every published value of a campaign, in a fixed order. */
+    private static String snapshot(Map<String, String> database, long campaign) {
+        return text(database, """
+                SELECT c.status || '|' || c.published_revision || '|' || string_agg(r.revision || ':' || r.organization_id || ':'
+                       || r.total || ':' || r.place_region || ':' || array_to_string(r.indicator_values, ','), ';'
+                       ORDER BY r.revision, r.organization_id)
+                FROM campaign c JOIN result r ON r.campaign_id = c.id WHERE c.id = %d
+                GROUP BY c.status, c.published_revision""".formatted(campaign));
+    }
+
+    private static long count(Map<String, String> database, String query) {
+        return Long.parseLong(text(database, query));
+    }
+
+    private static String text(Map<String, String> database, String query) {
+        try (Connection connection = DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
