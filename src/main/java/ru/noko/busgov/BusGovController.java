@@ -69,8 +69,9 @@ class BusGovController implements BusgovApi {
                     dialect == null ? CsvDialect.STANDARD : CsvDialect.fromCode(dialect.getValue()).orElseThrow(),
                     threshold == null ? BusGovOptions.DEFAULT_THRESHOLD : threshold, plan);
             BusGovExport.Archive archive = exports.export(id, options);
-            StreamedFile file = new StreamedFile(new ByteArrayInputStream(archive.bytes()), ZIP, 0, archive.bytes().length)
-                    .attach(archive.fileName());
+            long lastModified = archive.publishedAt() == null ? 0 : archive.publishedAt().toInstant().toEpochMilli();
+            StreamedFile file = new StreamedFile(new ByteArrayInputStream(archive.bytes()), ZIP, lastModified,
+                    archive.bytes().length).attach(archive.fileName());
             return HttpResponse.<FileCustomizableResponseType>ok(file)
                     .contentType(ZIP)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -79,16 +79,21 @@ class BusGovData {
         });
     }
 
+    private record IndicatorRow(long organizationId, String code, OrganizationResult.IndicatorValue value) {
+    }
+
+    private record InputRow(long organizationId, String name, long value) {
+    }
+
     private Map<Long, Map<String, OrganizationResult.IndicatorValue>> indicators(long campaignId, int revision) {
         Map<Long, Map<String, OrganizationResult.IndicatorValue>> byOrganization = new HashMap<>();
         sql.list("""
                 SELECT organization_id, indicator_code, value, zero_rule_applied
-                FROM indicator_value WHERE campaign_id = ? AND revision = ?""", List.of(campaignId, revision), row -> {
-            byOrganization.computeIfAbsent(row.getLong("organization_id"), k -> new TreeMap<>())
-                    .put(row.getString("indicator_code"), new OrganizationResult.IndicatorValue(
-                            Sql.nullableDouble(row, "value"), row.getBoolean("zero_rule_applied")));
-            return null;
-        });
+                FROM indicator_value WHERE campaign_id = ? AND revision = ?""", List.of(campaignId, revision),
+                row -> new IndicatorRow(row.getLong("organization_id"), row.getString("indicator_code"),
+                        new OrganizationResult.IndicatorValue(Sql.nullableDouble(row, "value"),
+                                row.getBoolean("zero_rule_applied"))))
+                .forEach(r -> byOrganization.computeIfAbsent(r.organizationId(), k -> new TreeMap<>()).put(r.code(), r.value()));
         return byOrganization;
     }
 
@@ -99,11 +104,9 @@ class BusGovData {
                 SELECT ri.organization_id, e.key, e.value
                 FROM raw_input ri, jsonb_each_text(ri.inputs) e
                 WHERE ri.campaign_id = ? AND ri.revision = ? AND e.value ~ '^[0-9]{1,18}$'""",
-                List.of(campaignId, revision), row -> {
-                    counts.computeIfAbsent(row.getLong("organization_id"), k -> new HashMap<>())
-                            .put(row.getString("key"), Long.parseLong(row.getString("value")));
-                    return null;
-                });
+                List.of(campaignId, revision),
+                row -> new InputRow(row.getLong("organization_id"), row.getString("key"), Long.parseLong(row.getString("value"))))
+                .forEach(r -> counts.computeIfAbsent(r.organizationId(), k -> new HashMap<>()).put(r.name(), r.value()));
         Map<Long, RawInputs> inputs = new HashMap<>();
         counts.forEach((id, values) -> inputs.put(id, new RawInputs(values)));
         return inputs;

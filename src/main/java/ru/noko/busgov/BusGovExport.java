@@ -9,6 +9,7 @@ import ru.noko.methodology.MethodologyCatalogue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,13 @@ public class BusGovExport {
         this.shortcomings = new Shortcomings(ShortcomingTexts.fromClasspath());
     }
 
-    /** The archive and what it holds. */
-    public record Archive(byte[] bytes, String fileName, long campaignId, int revision, int organizations, int plans) {
+    /**
+     * The archive and what it holds.
+     *
+     * @param publishedAt when the exported revision was published (null only for revisions loaded without one)
+     */
+    public record Archive(byte[] bytes, String fileName, long campaignId, int revision, OffsetDateTime publishedAt,
+                          int organizations, int plans) {
     }
 
     /**
@@ -121,7 +127,8 @@ public class BusGovExport {
             bytes = zip.finish();
         }
         String fileName = "busgov-" + campaign.id() + "-r" + campaign.revision() + ".zip";
-        return new Archive(bytes, fileName, campaign.id(), campaign.revision(), organizations.size(), plans.size());
+        return new Archive(bytes, fileName, campaign.id(), campaign.revision(), campaign.publishedAt(),
+                organizations.size(), plans.size());
     }
 
     private record Plan(OrganizationResult organization, List<Shortcomings.Group> groups) {

@@ -52,20 +52,20 @@ final class ResultsCsv {
     }
 
     static List<String> header(List<Criterion> criteria) {
-        List<String> header = new ArrayList<>(List.of("year", "inn", "kpp", "reg_num", "oktmo", "municipality", "name",
+        List<String> header = new ArrayList<>(List.of("year", "inn", "kpp", "ogrn", "reg_num", "oktmo", "municipality", "name",
                 "type", "organization_group"));
         criteria.forEach(c -> header.add(c.field()));
         header.add("total");
         criteria.forEach(c -> header.add(c.field() + "_rounded"));
         header.add("total_rounded");
         criteria.forEach(c -> c.indicators().forEach(i -> header.add(i.field())));
-        header.addAll(List.of("place_region", "place_type", "place_municipality", "respondents"));
+        header.addAll(List.of("published_total", "place_region", "place_type", "place_municipality", "respondents"));
         return header;
     }
 
     private static List<String> row(ExportedCampaign campaign, List<Criterion> criteria, OrganizationResult o,
                                     CsvDialect dialect) {
-        List<String> row = new ArrayList<>(List.of(String.valueOf(campaign.year()), o.inn(), o.kpp(),
+        List<String> row = new ArrayList<>(List.of(String.valueOf(campaign.year()), o.inn(), o.kpp(), text(o.ogrn()),
                 text(ResultsXml.regNum(o)), text(o.oktmo()), text(o.municipality()), XmlText.clean(o.name()), o.type(),
                 String.valueOf(BusGovFields.EDUCATION_GROUP_CODE)));
         criteria.forEach(c -> row.add(number(Numbers.exact(o.criteria().get(c.field())), dialect)));
@@ -78,6 +78,7 @@ final class ResultsCsv {
                 row.add(value == null || value.value() == null ? "" : number(Numbers.exact(value.value()), dialect));
             }
         }
+        row.add(o.publishedTotal() == null ? "" : number(Numbers.exact(o.publishedTotal()), dialect));
         row.add(text(o.placeRegion()));
         row.add(text(o.placeType()));
         row.add(text(o.placeMunicipality()));

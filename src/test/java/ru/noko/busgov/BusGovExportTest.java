@@ -367,7 +367,12 @@ class BusGovExportTest implements TestPropertyProvider {
         CSVRecord plain = csvRow(standard.text("results.csv"), CSVFormat.RFC4180, trickyInn);
         CSVRecord russian = csvRow(new String(excelBytes, 3, excelBytes.length - 3, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setDelimiter(';').get(), trickyInn);
-        assertEquals(plain.toMap().keySet(), russian.toMap().keySet());
+        assertEquals(List.of("year", "inn", "kpp", "ogrn", "reg_num", "oktmo", "municipality", "name", "type",
+                "organization_group", "k1", "k2", "k3", "k4", "k5", "total", "k1_rounded", "k2_rounded", "k3_rounded",
+                "k4_rounded", "k5_rounded", "total_rounded", "i1_1", "i1_2", "i1_3", "i2_1", "i2_3", "i3_1", "i3_2", "i3_3",
+                "i4_1", "i4_2", "i4_3", "i5_1", "i5_2", "i5_3", "published_total", "place_region", "place_type",
+                "place_municipality", "respondents"), plain.getParser().getHeaderNames());
+        assertEquals(plain.getParser().getHeaderNames(), russian.getParser().getHeaderNames());
         assertEquals("85.45454545454545", plain.get("i1_1"));
         assertEquals("85,45454545454545", russian.get("i1_1"));
         assertEquals(plain.get("total").replace('.', ','), russian.get("total"));
