@@ -10,8 +10,8 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.BusgovApi;
-import ru.noko.api.model.BusGovCsvDialect;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.CsvDialect;
 import ru.noko.platform.web.FieldProblem;
 import ru.noko.platform.web.ProblemTypes;
 
@@ -51,7 +51,7 @@ class BusGovController implements BusgovApi {
 
     @Override
     public HttpResponse<FileCustomizableResponseType> exportCampaignToBusGov(
-            Long id, BusGovCsvDialect dialect, Double threshold, String socialCouncil, Integer planPeriod,
+            Long id, ru.noko.api.model.CsvDialect dialect, Double threshold, String socialCouncil, Integer planPeriod,
             String approvedBy, String approverLastName, String approverFirstName, String approverMiddleName,
             LocalDate approveDate, LocalDate planDate, String responsibleName, String responsiblePosition) {
         try {
@@ -66,7 +66,7 @@ class BusGovController implements BusgovApi {
                         problems);
             }
             BusGovOptions options = new BusGovOptions(
-                    dialect == null ? CsvDialect.STANDARD : CsvDialect.fromCode(dialect.getValue()).orElseThrow(),
+                    dialect == null ? CsvDialect.RFC4180 : CsvDialect.fromCode(dialect.getValue()),
                     threshold == null ? BusGovOptions.DEFAULT_THRESHOLD : threshold, plan);
             BusGovExport.Archive archive = exports.export(id, options);
             long lastModified = archive.publishedAt() == null ? 0 : archive.publishedAt().toInstant().toEpochMilli();

@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+import ru.noko.platform.web.CsvDialect;
+
 import java.util.Objects;
 
 /**
@@ -21,6 +23,6 @@ public record BusGovOptions(CsvDialect dialect, double threshold, PlanSettings p
     }
 
     public static BusGovOptions defaults() {
-        return new BusGovOptions(CsvDialect.STANDARD, DEFAULT_THRESHOLD, PlanSettings.none());
+        return new BusGovOptions(CsvDialect.RFC4180, DEFAULT_THRESHOLD, PlanSettings.none());
     }
 }

@@ -2,6 +2,7 @@ package ru.noko.busgov;
 
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
+import ru.noko.platform.web.CsvDialect;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -72,6 +73,7 @@ final class ReadmeText {
             line(t, "  с параметром dialect=excel (разделитель «;», десятичная запятая).");
         }
         line(t, "  Excel может отбросить ведущие нули ИНН, КПП и ОКТМО: при импорте задайте этим столбцам текстовый формат.");
+        line(t, "  Текст, который табличный редактор принял бы за формулу (начинается с =, +, -, @), записан с ведущим «'».");
         line(t, "  Столбцы:");
         line(t, "    year — год проведения оценки; inn — ИНН; kpp — КПП; ogrn — ОГРН; reg_num — реестровый номер bus.gov.ru;");
         line(t, "    oktmo — ОКТМО; municipality — муниципальное образование; name — полное наименование;");

@@ -1,25 +1,22 @@
 package ru.noko.busgov;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
+import ru.noko.platform.web.Columns;
+import ru.noko.platform.web.CsvDialect;
+import ru.noko.platform.web.CsvWriter;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * Writes {@code results.csv}: the fields of results.xml, one row per organization in the same order,
- * header row of machine names (README.txt explains them in Russian). Criteria come in bus.gov.ru's
- * order; unrounded values first, then the criteria and total rounded to 2 decimals for typing in.
+ * header row of machine names (README.txt explains them in Russian), through the service's common
+ * CSV writer (dialects, quoting, formula neutralisation as in every CSV of the API). Criteria come
+ * in bus.gov.ru's order; unrounded values first with the same digits as results.xml, then the
+ * criteria and total rounded to 2 decimals for typing in.
  */
 final class ResultsCsv {
 
@@ -28,69 +25,54 @@ final class ResultsCsv {
 
     static void write(OutputStream out, ExportedCampaign campaign, Methodology methodology,
                       List<OrganizationResult> organizations, CsvDialect dialect) {
-        List<Criterion> criteria = BusGovFields.criteriaInOrder(methodology);
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(dialect.delimiter())
-                .setRecordSeparator("\r\n")
-                .setQuoteMode(QuoteMode.MINIMAL)
-                .get();
-        try {
-            if (dialect.byteOrderMark()) {
-                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            }
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(writer, format);
-            printer.printRecord(header(criteria));
-            for (OrganizationResult o : organizations) {
-                printer.printRecord(row(campaign, criteria, o, dialect));
-            }
-            printer.flush();
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Columns<OrganizationResult> columns = columns(campaign, BusGovFields.criteriaInOrder(methodology));
+        CsvWriter csv = new CsvWriter(out, dialect);
+        csv.header(columns);
+        for (OrganizationResult organization : organizations) {
+            csv.row(columns, organization);
         }
+        csv.flush(); // not closed: the stream is a ZIP entry
     }
 
-    static List<String> header(List<Criterion> criteria) {
-        List<String> header = new ArrayList<>(List.of("year", "inn", "kpp", "ogrn", "reg_num", "oktmo", "municipality", "name",
-                "type", "organization_group"));
-        criteria.forEach(c -> header.add(c.field()));
-        header.add("total");
-        criteria.forEach(c -> header.add(c.field() + "_rounded"));
-        header.add("total_rounded");
-        criteria.forEach(c -> c.indicators().forEach(i -> header.add(i.field())));
-        header.addAll(List.of("published_total", "place_region", "place_type", "place_municipality", "respondents"));
-        return header;
-    }
-
-    private static List<String> row(ExportedCampaign campaign, List<Criterion> criteria, OrganizationResult o,
-                                    CsvDialect dialect) {
-        List<String> row = new ArrayList<>(List.of(String.valueOf(campaign.year()), o.inn(), o.kpp(), text(o.ogrn()),
-                text(ResultsXml.regNum(o)), text(o.oktmo()), text(o.municipality()), XmlText.clean(o.name()), o.type(),
-                String.valueOf(BusGovFields.EDUCATION_GROUP_CODE)));
-        criteria.forEach(c -> row.add(number(Numbers.exact(o.criteria().get(c.field())), dialect)));
-        row.add(number(Numbers.exact(o.total()), dialect));
-        criteria.forEach(c -> row.add(number(Numbers.rounded(o.criteria().get(c.field())), dialect)));
-        row.add(number(Numbers.rounded(o.total()), dialect));
+    static Columns<OrganizationResult> columns(ExportedCampaign campaign, List<Criterion> criteria) {
+        Columns.Builder<OrganizationResult> columns = Columns.<OrganizationResult>builder()
+                .add("year", o -> campaign.year())
+                .add("inn", OrganizationResult::inn)
+                .add("kpp", OrganizationResult::kpp)
+                .add("ogrn", OrganizationResult::ogrn)
+                .add("reg_num", ResultsXml::regNum)
+                .add("oktmo", OrganizationResult::oktmo)
+                .add("municipality", OrganizationResult::municipality)
+                .add("name", o -> XmlText.clean(o.name()))
+                .add("type", OrganizationResult::type)
+                .add("organization_group", o -> BusGovFields.EDUCATION_GROUP_CODE);
+        for (Criterion criterion : criteria) {
+            columns.add(criterion.field(), o -> exact(o.criteria().get(criterion.field())));
+        }
+        columns.add("total", o -> exact(o.total()));
+        for (Criterion criterion : criteria) {
+            columns.add(criterion.field() + "_rounded", o -> new BigDecimal(Numbers.rounded(o.criteria().get(criterion.field()))));
+        }
+        columns.add("total_rounded", o -> new BigDecimal(Numbers.rounded(o.total())));
         for (Criterion criterion : criteria) {
             for (Indicator indicator : criterion.indicators()) {
-                OrganizationResult.IndicatorValue value = o.indicators().get(indicator.code());
-                row.add(value == null || value.value() == null ? "" : number(Numbers.exact(value.value()), dialect));
+                columns.add(indicator.field(), o -> {
+                    OrganizationResult.IndicatorValue value = o.indicators().get(indicator.code());
+                    return value == null ? null : exact(value.value());
+                });
             }
         }
-        row.add(o.publishedTotal() == null ? "" : number(Numbers.exact(o.publishedTotal()), dialect));
-        row.add(text(o.placeRegion()));
-        row.add(text(o.placeType()));
-        row.add(text(o.placeMunicipality()));
-        row.add(text(o.respondents()));
-        return row;
+        return columns
+                .add("published_total", o -> exact(o.publishedTotal()))
+                .add("place_region", OrganizationResult::placeRegion)
+                .add("place_type", OrganizationResult::placeType)
+                .add("place_municipality", OrganizationResult::placeMunicipality)
+                .add("respondents", OrganizationResult::respondents)
+                .build();
     }
 
-    private static String number(String plain, CsvDialect dialect) {
-        return plain.replace('.', dialect.decimalSeparator());
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    /** The digits of results.xml ({@link Numbers#exact}); the writer applies the dialect's decimal separator. */
+    private static BigDecimal exact(Double value) {
+        return value == null ? null : new BigDecimal(Numbers.exact(value));
     }
 }

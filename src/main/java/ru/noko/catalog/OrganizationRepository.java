@@ -45,6 +45,25 @@ public class OrganizationRepository {
         return new Page<>(rows, total, page);
     }
 
+    /** Every matching organization in order, read through a cursor; {@code sink} runs inside the read transaction. */
+    @Transactional(readOnly = true)
+    public void stream(OrganizationQuery query, java.util.function.Consumer<Organization> sink) {
+        List<Object> parameters = new ArrayList<>();
+        String statement = "SELECT " + COLUMNS + FROM + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
+        sql.jdbc().prepareStatement(statement, prepared -> {
+            prepared.setFetchSize(1000);
+            for (int i = 0; i < parameters.size(); i++) {
+                prepared.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = prepared.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(organization(rows));
+                }
+            }
+            return null;
+        });
+    }
+
     @Transactional(readOnly = true)
     public Optional<Organization> findById(long id) {
         return sql.one("SELECT " + COLUMNS + FROM + " WHERE o.id = ?", List.of(id), OrganizationRepository::organization);

@@ -17,8 +17,13 @@ public interface Dataset {
 
     String subject();
 
+    /** The date of the columns as first published; a new structure gets a new date. */
+    String FIRST_STRUCTURE = "20261123";
+
     /** Date (YYYYMMDD) of the current structure; changes only when the columns change. */
-    String structureVersion();
+    default String structureVersion() {
+        return FIRST_STRUCTURE;
+    }
 
     List<DatasetColumn> columns();
 

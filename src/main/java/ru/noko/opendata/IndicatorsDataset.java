@@ -1,9 +1,9 @@
 package ru.noko.opendata;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static ru.noko.opendata.ColumnType.BOOLEAN;
-import static ru.noko.opendata.ColumnType.INTEGER;
 import static ru.noko.opendata.ColumnType.NUMBER;
 import static ru.noko.opendata.ColumnType.STRING;
 import static ru.noko.opendata.DatasetColumn.optional;
@@ -46,24 +46,14 @@ record IndicatorsDataset() implements Dataset {
     }
 
     @Override
-    public String structureVersion() {
-        return "20261123";
-    }
-
-    @Override
     public List<DatasetColumn> columns() {
-        return List.of(
-                required("year", INTEGER, "Assessment year", "Год проведения оценки").with("minimum", 2014),
-                required("region_code", STRING, "Region code (as in ИНН)", "Код субъекта РФ").with("pattern", "^[0-9]{2}$"),
-                required("campaign_id", INTEGER, "Campaign id in this service", "Идентификатор кампании оценки"),
-                required("revision", INTEGER, "Published revision of the campaign", "Номер опубликованной редакции").with("minimum", 1),
-                required("organization_id", INTEGER, "Organization id in this service", "Идентификатор организации"),
-                required("inn", STRING, "ИНН (taxpayer number)", "ИНН").with("pattern", "^[0-9]{10}$"),
-                required("kpp", STRING, "КПП (tax registration reason code)", "КПП"),
+        List<DatasetColumn> columns = new ArrayList<>(CommonColumns.CAMPAIGN_ROW_KEY);
+        columns.addAll(List.of(
                 required("indicator", STRING, "Indicator code, e.g. 1.1", "Код показателя, например 1.1").with("pattern", "^[0-9]\\.[0-9]$"),
                 optional("value", NUMBER, "Indicator value, points (empty when excluded)", "Значение показателя, баллы (пусто, если исключён)").points(),
                 required("zero_rule_applied", BOOLEAN, "A zero denominator was met and the campaign's rule applied",
-                        "Применено правило нулевого знаменателя"));
+                        "Применено правило нулевого знаменателя")));
+        return columns;
     }
 
     @Override

@@ -31,11 +31,6 @@ record MethodologyDataset() implements Dataset {
     }
 
     @Override
-    public String structureVersion() {
-        return "20261123";
-    }
-
-    @Override
     public List<DatasetColumn> columns() {
         return List.of(
                 required("methodology", STRING, "Methodology code", "Код методики"),

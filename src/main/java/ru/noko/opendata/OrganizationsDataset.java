@@ -45,20 +45,14 @@ record OrganizationsDataset() implements Dataset {
     }
 
     @Override
-    public String structureVersion() {
-        return "20261123";
-    }
-
-    @Override
     public List<DatasetColumn> columns() {
         return List.of(
-                required("organization_id", INTEGER, "Organization id in this service", "Идентификатор организации"),
-                required("inn", STRING, "ИНН (taxpayer number)", "ИНН").with("pattern", "^[0-9]{10}$"),
-                required("kpp", STRING, "КПП (tax registration reason code)", "КПП"),
+                CommonColumns.ORGANIZATION_ID,
+                CommonColumns.INN,
+                CommonColumns.KPP,
                 required("name", STRING, "Full name as last published", "Полное наименование по последней оценке"),
-                required("type", STRING, "Organization type", "Тип организации")
-                        .with("enum", List.of("preschool", "school", "vocational", "additional", "higher")),
-                required("region_code", STRING, "Region code (as in ИНН)", "Код субъекта РФ").with("pattern", "^[0-9]{2}$"),
+                CommonColumns.TYPE,
+                CommonColumns.REGION_CODE,
                 optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования"),
                 required("last_assessed_year", INTEGER, "Year of the latest published assessment", "Год последней опубликованной оценки"));
     }

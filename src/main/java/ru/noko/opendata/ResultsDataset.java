@@ -1,6 +1,7 @@
 package ru.noko.opendata;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static ru.noko.opendata.ColumnType.DATETIME;
 import static ru.noko.opendata.ColumnType.INTEGER;
@@ -12,17 +13,9 @@ import static ru.noko.opendata.DatasetColumn.required;
 /** Results of every published campaign: one row per organization and campaign, all years. */
 record ResultsDataset(String code, String title, String description, String regionCode) implements Dataset {
 
-    static final List<DatasetColumn> COLUMNS = List.of(
-            required("year", INTEGER, "Assessment year", "Год проведения оценки").with("minimum", 2014),
-            required("region_code", STRING, "Region code (as in ИНН)", "Код субъекта РФ").with("pattern", "^[0-9]{2}$"),
-            required("campaign_id", INTEGER, "Campaign id in this service", "Идентификатор кампании оценки"),
-            required("revision", INTEGER, "Published revision of the campaign", "Номер опубликованной редакции").with("minimum", 1),
-            required("organization_id", INTEGER, "Organization id in this service", "Идентификатор организации"),
-            required("inn", STRING, "ИНН (taxpayer number)", "ИНН").with("pattern", "^[0-9]{10}$"),
-            required("kpp", STRING, "КПП (tax registration reason code)", "КПП").with("pattern", "^[0-9]{4}[0-9A-Z]{2}[0-9]{3}$"),
+    static final List<DatasetColumn> COLUMNS = Stream.concat(CommonColumns.CAMPAIGN_ROW_KEY.stream(), Stream.of(
             required("name", STRING, "Full name as published", "Полное наименование организации"),
-            required("type", STRING, "Organization type", "Тип организации")
-                    .with("enum", List.of("preschool", "school", "vocational", "additional", "higher")),
+            CommonColumns.TYPE,
             optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
                     .with("pattern", "^([0-9]{8}|[0-9]{11})$"),
             required("k1", NUMBER, "Criterion 1: openness and accessibility of information, points", "К1 Открытость и доступность информации об организации, баллы").points(),
@@ -35,7 +28,8 @@ record ResultsDataset(String code, String title, String description, String regi
             required("place_type", INTEGER, "Place among organizations of the same type", "Место среди организаций того же типа").with("minimum", 1),
             optional("place_municipality", INTEGER, "Place within the municipality", "Место в муниципальном образовании").with("minimum", 1),
             optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
-            required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)"));
+            required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)")))
+            .toList();
 
     /** The release's rows as CSV text, formatted by PostgreSQL; {@code %s} takes the region filter. */
     static final String QUERY = """
@@ -53,11 +47,6 @@ record ResultsDataset(String code, String title, String description, String regi
     @Override
     public String subject() {
         return "НОКО, независимая оценка качества, образование, школы, детские сады, рейтинг";
-    }
-
-    @Override
-    public String structureVersion() {
-        return "20261123";
     }
 
     @Override

@@ -5,20 +5,16 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.noko.platform.database.Sql;
-import ru.noko.support.Api;
+import ru.noko.platform.web.CsvDialect;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * remove {@code @Disabled} once it is merged.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "noko.bootstrap-admin-token", value = BusGovAdminApiTest.ADMIN_TOKEN)
-class BusGovAdminApiTest implements TestPropertyProvider {
+class BusGovAdminApiTest extends ApiTestBase {
 
     static final String ADMIN_TOKEN = "busgov-test-admin-token-0123456789";
     static final String AWAITS_AUTH = "needs the admin API's bearer-token authentication (issue 4)";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     ApplicationContext context;
@@ -64,17 +55,10 @@ class BusGovAdminApiTest implements TestPropertyProvider {
     @Inject
     Sql sql;
 
-    Api api;
     long campaignId;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeAll
     void setUp() {
-        api = new Api(client);
         TestCampaigns campaigns = new TestCampaigns(context);
         campaignId = campaigns.createCampaign("59", 2025, "НОКО, тест HTTP-выгрузки bus.gov.ru");
         campaigns.publish(campaignId, "59", List.of(

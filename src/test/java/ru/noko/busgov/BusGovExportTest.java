@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Element;
 import ru.noko.campaigns.ComputedResult;
 import ru.noko.campaigns.RawInputsTable;
@@ -25,11 +21,12 @@ import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.methodology.RawInputs;
 import ru.noko.platform.csv.CsvRecords;
 import ru.noko.platform.database.Sql;
-import ru.noko.support.Api;
+import ru.noko.platform.web.CsvDialect;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
 
 import javax.xml.validation.Schema;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -59,8 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * XML document validated against its schema (ours, and the official Types.xsd for plans).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BusGovExportTest implements TestPropertyProvider {
+class BusGovExportTest extends ApiTestBase {
 
     static final String TRICKY_NAME = "Школа \"Ромашка\" & Co <1>";
     static final String REGION = "59";
@@ -69,7 +65,7 @@ class BusGovExportTest implements TestPropertyProvider {
             "Общественный совет при Министерстве образования и науки Пермского края", null,
             "Министерство образования и науки Пермского края", "Иванова", "Мария", "Петровна",
             LocalDate.of(2026, 2, 20), LocalDate.of(2026, 12, 1), "Руководитель организации", "Директор");
-    static final BusGovOptions WITH_PLANS = new BusGovOptions(CsvDialect.STANDARD, 100, FULL_PLAN);
+    static final BusGovOptions WITH_PLANS = new BusGovOptions(CsvDialect.RFC4180, 100, FULL_PLAN);
 
     /** Keeps the digits of JSON numbers, so "to the last digit" means what it says. */
     static final ObjectMapper EXACT_JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -78,30 +74,19 @@ class BusGovExportTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     BusGovExport export;
 
     @Inject
     Sql sql;
 
-    Api api;
     TestCampaigns campaigns;
     long campaignId;
     String perfectInn;
     String trickyInn;
     String letterKppInn;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
     @BeforeAll
     void publishCampaign() {
-        api = new Api(client);
         campaigns = new TestCampaigns(context);
         sql.update("INSERT INTO municipality (oktmo, region_code, name, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 List.of(OKTMO, REGION, "Пермский городской округ", "urban_okrug"));
@@ -237,7 +222,7 @@ class BusGovExportTest implements TestPropertyProvider {
 
     @Test
     void aThresholdBelow100OnlyReportsIndicatorsBelowIt() {
-        BusGovOptions options = new BusGovOptions(CsvDialect.STANDARD, 50, FULL_PLAN);
+        BusGovOptions options = new BusGovOptions(CsvDialect.RFC4180, 50, FULL_PLAN);
         ZipContents zip = ZipContents.read(export.export(campaignId, options).bytes());
         assertEquals(List.of(planOf(zip, trickyInn)), zip.plans(), "only 3.1 (40 points) is below 50");
         Element plan = Dom.root(zip.bytes(zip.plans().get(0)));
@@ -253,7 +238,7 @@ class BusGovExportTest implements TestPropertyProvider {
         PlanSettings partial = new PlanSettings(null, null, "Министерство образования", null, "Мария", null,
                 null, LocalDate.of(2026, 12, 1), null, null);
         ZipContents zip = ZipContents.read(export.export(campaignId,
-                new BusGovOptions(CsvDialect.STANDARD, 100, partial)).bytes());
+                new BusGovOptions(CsvDialect.RFC4180, 100, partial)).bytes());
         assertEquals(List.of(), zip.plans());
         assertEquals(List.of("README.txt", "results.xsd", "results.xml", "results.csv"), zip.names());
         String readme = zip.text("README.txt");
@@ -392,7 +377,7 @@ class BusGovExportTest implements TestPropertyProvider {
     @Test
     void numbersAndNamesMatchThePublicApiToTheLastDigit() {
         ZipContents zip = ZipContents.read(export.export(campaignId, WITH_PLANS).bytes());
-        assertMatchesPublicApi(Dom.root(zip.bytes("results.xml")));
+        assertMatchesPublicApi(campaignId, Dom.root(zip.bytes("results.xml")));
     }
 
     @Test
@@ -416,7 +401,7 @@ class BusGovExportTest implements TestPropertyProvider {
             assertEquals(List.of(), Schemas.errors(official, zip.bytes(plan)), plan);
         }
         assertEquals(organizations.size() + 1, csvRecords(zip.text("results.csv"), CSVFormat.RFC4180).size());
-        assertMatchesPublicApi(results);
+        assertMatchesPublicApi(demo, results);
     }
 
     @Test
@@ -466,34 +451,59 @@ class BusGovExportTest implements TestPropertyProvider {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** Every organization's name, criteria and total equal /api/v1/organizations/{id}, digit for digit. */
-    private void assertMatchesPublicApi(Element results) {
-        for (Element organization : Dom.children(results, "organization")) {
-            String inn = Dom.text(organization, "inn");
-            String kpp = Dom.text(organization, "kpp");
-            JsonNode list = exact(api.get("/api/v1/organizations?inn=" + inn + "&per_page=50").body());
+    /**
+     * Every organization equals its row of the public results table {@code /api/v1/campaigns/{id}/results}
+     * (name, criteria, total, 14 indicators, places) and its card {@code /api/v1/organizations/{id}}
+     * (criterion names, rounded values), digit for digit.
+     */
+    private void assertMatchesPublicApi(long campaignId, Element results) {
+        JsonNode table = exact(api.get("/api/v1/campaigns/" + campaignId + "/results?per_page=500").body());
+        Map<String, JsonNode> rows = new HashMap<>();
+        table.get("data").forEach(row -> rows.put(row.get("inn").asText() + "-" + row.get("kpp").asText(), row));
+        List<Element> organizations = Dom.children(results, "organization");
+        assertEquals(organizations.size(), table.at("/meta/total").asInt());
+        for (Element organization : organizations) {
+            String key = Dom.text(organization, "inn") + "-" + Dom.text(organization, "kpp");
+            JsonNode row = rows.get(key);
+            assertTrue(row != null, key + " is in the public results table");
+            assertEquals(row.get("name").asText(), Dom.text(organization, "fullName"), key);
+            for (Element criterion : Dom.children(Dom.child(organization, "criteria"), "criterion")) {
+                String field = criterion.getAttribute("code").toLowerCase(java.util.Locale.ROOT);
+                assertSameNumber(row.get(field), Dom.text(criterion, "value"), key + " " + field);
+            }
+            assertSameNumber(row.get("total"), Dom.text(Dom.child(organization, "total"), "value"), key + " total");
+            for (Element indicator : Dom.children(Dom.child(organization, "indicators"), "indicator")) {
+                String field = "i" + indicator.getAttribute("code").replace('.', '_');
+                String value = Dom.text(indicator, "value");
+                if (value == null) {
+                    assertTrue(row.get(field) == null || row.get(field).isNull(), key + " " + field + " excluded");
+                } else {
+                    assertSameNumber(row.get(field), value, key + " " + field);
+                }
+            }
+            Element places = Dom.child(organization, "places");
+            assertEquals(row.get("place_region").asText(), Dom.text(places, "region"), key);
+            assertEquals(row.get("place_type").asText(), Dom.text(places, "type"), key);
+
             JsonNode listed = null;
-            for (JsonNode candidate : list.get("data")) {
-                if (candidate.get("kpp").asText().equals(kpp)) {
+            for (JsonNode candidate : exact(api.get("/api/v1/organizations?inn=" + Dom.text(organization, "inn")).body()).get("data")) {
+                if (candidate.get("kpp").asText().equals(Dom.text(organization, "kpp"))) {
                     listed = candidate;
                 }
             }
-            assertTrue(listed != null, inn + "/" + kpp + " is listed by the public API");
-            JsonNode detail = exact(api.get("/api/v1/organizations/" + listed.get("id").asLong()).body());
-            assertEquals(detail.at("/organization/name").asText(), Dom.text(organization, "fullName"));
-            JsonNode latest = detail.get("latest_result");
-            assertEquals(Dom.text(organization, "ratingYear"), latest.get("year").asText());
+            assertTrue(listed != null, key + " is listed");
+            JsonNode latest = exact(api.get("/api/v1/organizations/" + listed.get("id").asLong()).body()).get("latest_result");
+            if (latest.get("campaign_id").asLong() != campaignId) {
+                continue; // the organization has a newer campaign; its card shows that one
+            }
             Map<String, JsonNode> apiCriteria = new HashMap<>();
             latest.get("criteria").forEach(c -> apiCriteria.put(c.get("code").asText(), c));
             for (Element criterion : Dom.children(Dom.child(organization, "criteria"), "criterion")) {
-                JsonNode api = apiCriteria.get(criterion.getAttribute("code"));
-                assertSameNumber(api.get("value"), Dom.text(criterion, "value"), inn + " " + criterion.getAttribute("code"));
-                assertSameNumber(api.get("rounded"), Dom.text(criterion, "rounded"), inn + " rounded");
-                assertEquals(api.get("name_ru").asText(), criterion.getAttribute("name"));
+                JsonNode card = apiCriteria.get(criterion.getAttribute("code"));
+                assertSameNumber(card.get("value"), Dom.text(criterion, "value"), key + " card");
+                assertSameNumber(card.get("rounded"), Dom.text(criterion, "rounded"), key + " rounded");
+                assertEquals(card.get("name_ru").asText(), criterion.getAttribute("name"));
             }
-            assertSameNumber(latest.get("total"), Dom.text(Dom.child(organization, "total"), "value"), inn + " total");
-            Element places = Dom.child(organization, "places");
-            assertEquals(latest.get("place_region").asText(), Dom.text(places, "region"));
         }
     }
 

@@ -2,20 +2,14 @@ package ru.noko.busgov;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
-import ru.noko.support.TestDatabase;
+
+import ru.noko.support.ApiTestBase;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,27 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The public, stable URL of results.xsd, over real HTTP and checked against the contract. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BusGovSchemaApiTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class BusGovSchemaApiTest extends ApiTestBase {
 
     @Inject
     BusGovSchema schema;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void theSchemaIsServedAnonymouslyAsTheSameBytesTheArchivesCarry() {

@@ -2,24 +2,16 @@ package ru.noko.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
+import ru.noko.support.ApiTestBase;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,24 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogApiTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
+class CatalogApiTest extends ApiTestBase {
 
     @Test
     void regionsCarryBothNumberingsAndPageWithLinks() {

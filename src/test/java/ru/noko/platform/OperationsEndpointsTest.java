@@ -2,40 +2,23 @@ package ru.noko.platform;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
+import ru.noko.support.ApiTestBase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsEndpointsTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
+class OperationsEndpointsTest extends ApiTestBase {
 
     @Test
     void healthReportsUpWithTheDatabase() {
-        HttpResponse<String> health = new Api(client).exchange(HttpRequest.GET("/health"));
+        HttpResponse<String> health = api.exchange(HttpRequest.GET("/health"));
         assertEquals(200, health.code());
         assertEquals("UP", Json.parse(health.body()).get("status").asText());
         assertTrue(health.body().contains("jdbc"), health.body());
@@ -43,7 +26,6 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Test
     void prometheusExposesHttpAndPoolMetrics() {
-        Api api = new Api(client);
         api.get("/api/v1/regions");
         HttpResponse<String> metrics = api.exchange(HttpRequest.GET("/prometheus"));
         assertEquals(200, metrics.code());
@@ -53,7 +35,6 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Test
     void servesItsOwnContractAndSwaggerUi() throws Exception {
-        Api api = new Api(client);
         HttpResponse<String> spec = api.exchange(HttpRequest.GET("/openapi.yaml"));
         assertEquals(200, spec.code());
         assertEquals(Files.readString(Path.of("api-spec/openapi.yaml")), spec.body(), "the served spec is the build's spec");
@@ -68,7 +49,7 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Test
     void unknownRouteIsProblemJson() {
-        HttpResponse<String> response = new Api(client).exchange(HttpRequest.GET("/api/v1/no-such-thing"));
+        HttpResponse<String> response = api.exchange(HttpRequest.GET("/api/v1/no-such-thing"));
         assertEquals(404, response.code());
         assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
         assertEquals(404, Json.parse(response.body()).get("status").asInt());

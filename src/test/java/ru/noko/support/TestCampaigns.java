@@ -11,8 +11,10 @@ import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.csv.CsvRecords;
+import ru.noko.platform.database.Sql;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +22,108 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Publishes small campaigns for tests through the same path as real raw-inputs uploads. Every
- * organization gets a fresh, valid ИНН so tests never collide with each other or the demo data.
+ * Publishes small campaigns of made-up organizations through the real path (draft → raw inputs →
+ * compute → publish), in a fictional test region, each in a year of its own so that tests never
+ * share a ranking scope. ИНН are unique in the JVM and carry valid check digits.
  */
 public final class TestCampaigns {
+
+    public static final String REGION = "97";
+    public static final String MUNICIPALITY_A = "97701000";
+    public static final String MUNICIPALITY_B = "97702000";
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(1);
+    private static final AtomicInteger YEAR = new AtomicInteger(2040);
+
+    /**
+     * A made-up organization; {@code satisfied} (0..100) of 100 respondents are satisfied with
+     * everything, so equal values give exactly equal totals and larger values larger totals.
+     */
+    public record Org(String inn, String name, String type, String oktmo, int satisfied) {
+    }
+
+    public record Published(long campaignId, int year) {
+    }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     private final ApplicationContext context;
 
+    /** For tests that run a campaign's revisions themselves: see {@link #createCampaign} and {@link #publish(long, String, List)}. */
     public TestCampaigns(ApplicationContext context) {
         this.context = context;
+    }
+
+    public static Org org(String name, String type, String oktmo, int satisfied) {
+        String firstNine = String.format("97%07d", SERIAL.getAndIncrement());
+        return new Org(firstNine + Inn.checkDigit(firstNine), name, type, oktmo, satisfied);
+    }
+
+    public static synchronized Published publish(ApplicationContext context, List<Org> organizations) {
+        Sql sql = context.getBean(Sql.class);
+        sql.update("""
+                INSERT INTO region (code, okato_code, name, federal_district, demo)
+                VALUES (?, ?, 'Тестовая область', NULL, true) ON CONFLICT DO NOTHING""", List.of(REGION, REGION));
+        for (String oktmo : List.of(MUNICIPALITY_A, MUNICIPALITY_B)) {
+            sql.update("INSERT INTO municipality (oktmo, region_code, name, kind) VALUES (?, ?, ?, 'municipal_okrug') "
+                    + "ON CONFLICT DO NOTHING", List.of(oktmo, REGION, "Тестовый округ " + oktmo));
+        }
+        Methodology methodology = context.getBean(MethodologyCatalogue.class).defaultMethodology();
+        CalculationSettings settings = CalculationSettings.defaults(methodology);
+        int year = YEAR.getAndIncrement();
+        List<OrganizationType> types = organizations.stream().map(Org::type).distinct()
+                .map(code -> OrganizationType.fromCode(code).orElseThrow()).toList();
+        long campaignId = context.getBean(CampaignRepository.class).createDraft(new CampaignDraft(REGION, year,
+                "Тестовая кампания " + year, types, methodology.code(), settings, "Тестовый оператор", null, null,
+                null, true));
+        List<CsvRecords.Row> rows = new ArrayList<>();
+        for (Org org : organizations) {
+            rows.add(new CsvRecords.Row(rows.size() + 2, inputs(org)));
+        }
+        RawInputsTable.Outcome outcome = new RawInputsTable(methodology, settings).compute(rows);
+        if (!outcome.problems().isEmpty()) {
+            throw new IllegalStateException("Test campaign is invalid: " + outcome.problems());
+        }
+        context.getBean(RevisionPublisher.class).publish(campaignId, REGION, "raw_inputs", "test", outcome.results(),
+                OffsetDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        return new Published(campaignId, year);
+    }
+
+    private static Map<String, String> inputs(Org org) {
+        int s = org.satisfied();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("inn", org.inn());
+        values.put("kpp", "970101001");
+        values.put("name", org.name());
+        values.put("type", org.type());
+        values.put("oktmo", org.oktmo());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("stand_items_present", 10);
+        counts.put("stand_items_required", 10);
+        counts.put("site_items_present", 20);
+        counts.put("site_items_required", 20);
+        counts.put("remote_channels", 6);
+        counts.put("comfort_conditions", 5);
+        counts.put("disability_premises_conditions", 5);
+        counts.put("disability_service_conditions", 6);
+        counts.put("recipients", 200);
+        counts.put("respondents", 100);
+        counts.put("used_stand", 100);
+        counts.put("satisfied_stand", s);
+        counts.put("used_site", 100);
+        counts.put("satisfied_site", s);
+        counts.put("satisfied_comfort", s);
+        counts.put("respondents_disabled", 100);
+        counts.put("satisfied_accessibility", s);
+        counts.put("satisfied_first_contact", s);
+        counts.put("satisfied_service_staff", s);
+        counts.put("used_remote", 100);
+        counts.put("satisfied_remote", s);
+        counts.put("would_recommend", s);
+        counts.put("satisfied_schedule", s);
+        counts.put("satisfied_overall", s);
+        counts.forEach((name, count) -> values.put(name, String.valueOf(count)));
+        return values;
     }
 
     /** A fresh legal-entity ИНН in the given region, with a valid check digit. */
@@ -78,6 +171,10 @@ public final class TestCampaigns {
     }
 
     public long createCampaign(String regionCode, int year, String title) {
+        context.getBean(Sql.class).update("""
+                INSERT INTO region (code, okato_code, name, federal_district, demo)
+                VALUES (?, ?, 'Тестовая область ' || ?, NULL, true) ON CONFLICT DO NOTHING""",
+                List.of(regionCode, regionCode, regionCode));
         Methodology methodology = context.getBean(MethodologyCatalogue.class).defaultMethodology();
         return context.getBean(CampaignRepository.class).createDraft(new CampaignDraft(regionCode, year, title,
                 List.of(OrganizationType.SCHOOL), methodology.code(), CalculationSettings.defaults(methodology),

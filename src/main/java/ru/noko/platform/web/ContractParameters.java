@@ -24,6 +24,9 @@ public class ContractParameters {
     private record Parameter(String name, String in, Map<String, Object> schema) {
     }
 
+    /** Compiled once: the check runs on every request. */
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, List<Parameter>> byOperation = new HashMap<>();
     private final Map<String, Object> schemas;
 
@@ -141,7 +144,7 @@ public class ContractParameters {
         if (schema.get("enum") instanceof List<?> allowed && !allowed.contains(value)) {
             return "must be one of " + allowed;
         }
-        if (schema.get("pattern") instanceof String pattern && !Pattern.compile(pattern).matcher(value).find()) {
+        if (schema.get("pattern") instanceof String pattern && !PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(value).find()) {
             return "must match " + pattern;
         }
         if (schema.get("minLength") instanceof Number min && value.length() < min.intValue()) {

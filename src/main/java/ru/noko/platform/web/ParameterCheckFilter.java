@@ -1,11 +1,13 @@
 package ru.noko.platform.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
 
@@ -13,14 +15,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rejects a request whose parameters break the contract, naming every bad one, before binding. */
+/**
+ * Rejects a request whose parameters break the contract, naming every bad one, before binding.
+ * Runs after the CORS filter, so that browsers may read the problem document too.
+ */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class ParameterCheckFilter {
+class ParameterCheckFilter implements Ordered {
 
     private final ContractParameters contract;
 
     ParameterCheckFilter(ContractParameters contract) {
         this.contract = contract;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 
     @RequestFilter

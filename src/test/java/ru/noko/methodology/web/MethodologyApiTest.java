@@ -3,17 +3,10 @@ package ru.noko.methodology.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
+import ru.noko.support.ApiTestBase;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,24 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MethodologyApiTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
+class MethodologyApiTest extends ApiTestBase {
 
     @Test
     void criteriaListFiveCriteriaAndFourteenWeightedIndicators() {

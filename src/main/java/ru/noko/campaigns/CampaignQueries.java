@@ -1,0 +1,105 @@
+package ru.noko.campaigns;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.Page;
+import ru.noko.platform.web.PageRequest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The public read side of campaigns: drafts never, retracted ones only by id. */
+@Singleton
+public class CampaignQueries {
+
+    /** Campaigns with the types they assessed: as declared, or as found in the published results. */
+    private static final String FROM = """
+             FROM (SELECT c.*,
+                          CASE WHEN cardinality(c.types) > 0 THEN c.types
+                               ELSE ARRAY(SELECT DISTINCT x.type FROM result x
+                                          WHERE x.campaign_id = c.id AND x.revision = c.published_revision
+                                          ORDER BY 1) END AS effective_types
+                   FROM campaign c) c
+             JOIN region g ON g.code = c.region_code
+            """;
+    private static final String COLUMNS = """
+            SELECT c.id, c.region_code, g.name AS region_name, c.year, c.title, c.effective_types,
+                   c.methodology_code, c.denominator_variant, c.zero_rule, c.operator_name, c.started_on,
+                   c.finished_on, c.council_protocol, c.status, c.published_revision, c.published_at,
+                   c.retracted_at, c.retraction_reason, c.demo,
+                   (SELECT count(*) FROM result x
+                    WHERE x.campaign_id = c.id AND x.revision = c.published_revision) AS organizations_count
+            """;
+    private static final String ORDER = " ORDER BY c.year DESC, c.region_code, c.id";
+
+    private final Sql sql;
+
+    public CampaignQueries(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PublishedCampaign> findPublished(CampaignFilter filter, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        long total = sql.count("SELECT count(*)" + FROM + where, parameters);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(page.perPage());
+        pageParameters.add(page.offset());
+        List<PublishedCampaign> rows = sql.list(COLUMNS + FROM + where + ORDER + " LIMIT ? OFFSET ?",
+                pageParameters, CampaignQueries::campaign);
+        return new Page<>(rows, total, page);
+    }
+
+    /** Every published campaign matching the filter, latest year first (a region has a handful). */
+    @Transactional(readOnly = true)
+    public List<PublishedCampaign> findAllPublished(CampaignFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        return sql.list(COLUMNS + FROM + where + ORDER, parameters, CampaignQueries::campaign);
+    }
+
+    /** A published or retracted campaign; drafts are not public. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedCampaign> findPublic(long id) {
+        return sql.one(COLUMNS + FROM + " WHERE c.id = ? AND c.status IN ('published', 'retracted')",
+                List.of(id), CampaignQueries::campaign);
+    }
+
+    private static String where(CampaignFilter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("c.status = 'published'");
+        if (filter.region() != null) {
+            conditions.add("c.region_code = ?");
+            parameters.add(filter.region());
+        }
+        if (filter.year() != null) {
+            conditions.add("c.year = ?");
+            parameters.add(filter.year());
+        }
+        if (filter.type() != null) {
+            conditions.add("? = ANY (c.effective_types)");
+            parameters.add(filter.type());
+        }
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static PublishedCampaign campaign(ResultSet row) throws SQLException {
+        String[] types = (String[]) row.getArray("effective_types").getArray();
+        return new PublishedCampaign(row.getLong("id"), row.getString("region_code"), row.getString("region_name"),
+                row.getInt("year"), row.getString("title"), List.copyOf(Arrays.asList(types)),
+                row.getString("methodology_code"), row.getString("denominator_variant"), row.getString("zero_rule"),
+                row.getString("operator_name"), row.getObject("started_on", LocalDate.class),
+                row.getObject("finished_on", LocalDate.class), row.getString("council_protocol"),
+                row.getString("status"), Sql.nullableInt(row, "published_revision"),
+                row.getObject("published_at", OffsetDateTime.class), row.getObject("retracted_at", OffsetDateTime.class),
+                row.getString("retraction_reason"), row.getBoolean("demo"), row.getInt("organizations_count"));
+    }
+}

@@ -1,0 +1,127 @@
+package ru.noko.platform.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.noko.platform.database.DataVersion;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rendered bodies of public GET responses (Caffeine, bounded by bytes) and the version of the
+ * published data they belong to. The version lives in memory so that serving a cached response
+ * never touches the database; it is refreshed
+ * <ul>
+ *   <li>at once by {@link #invalidateAll()}, which whoever changes published data calls (after
+ *       its transaction commits — a call inside a transaction is deferred to the commit);</li>
+ *   <li>every second by polling {@code data_version}, which catches changes made by other nodes.</li>
+ * </ul>
+ * ETags and cache keys include the version, so entries of an older version are never served.
+ */
+@Singleton
+public class PublicCache implements ApplicationEventListener<StartupEvent> {
+
+    /** One rendered response. */
+    public record Entry(String contentType, byte[] body, Map<String, String> headers) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicCache.class);
+
+    private final Cache<String, Entry> bodies;
+    private final AtomicLong version = new AtomicLong(-1);
+    private final DataVersion dataVersion;
+    private final TransactionOperations<Connection> transactions;
+
+    public PublicCache(DataVersion dataVersion, TransactionOperations<Connection> transactions,
+                       @Value("${noko.public-cache.max-megabytes:64}") long maxMegabytes,
+                       @Value("${noko.public-cache.expire-after-write:1h}") Duration expireAfterWrite) {
+        this.dataVersion = dataVersion;
+        this.transactions = transactions;
+        this.bodies = Caffeine.newBuilder()
+                .maximumWeight(maxMegabytes * 1024 * 1024)
+                .weigher((String key, Entry entry) -> key.length() + entry.body().length)
+                .expireAfterWrite(expireAfterWrite)
+                .build();
+    }
+
+    /** The version of the published data as this node last saw it. */
+    public long version() {
+        long current = version.get();
+        return current >= 0 ? current : refresh();
+    }
+
+    public Entry get(String key) {
+        return bodies.getIfPresent(key);
+    }
+
+    public void put(String key, Entry entry) {
+        bodies.put(key, entry);
+    }
+
+    /**
+     * Published data changed (publish, retract, correction): forget every cached body and take
+     * the new version. Inside a transaction this happens once it commits, so that no reader can
+     * cache the old data under the new version; after a rollback nothing happens.
+     */
+    public void invalidateAll() {
+        Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
+        if (transaction.isPresent() && !transaction.get().isCompleted()) {
+            transaction.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    refreshAndClear();
+                }
+            });
+        } else {
+            refreshAndClear();
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        refresh();
+    }
+
+    @Scheduled(fixedDelay = "${noko.public-cache.version-poll:1s}", initialDelay = "${noko.public-cache.version-poll:1s}")
+    void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the data version: {}", e.toString());
+        }
+    }
+
+    private void refreshAndClear() {
+        bodies.invalidateAll();
+        refresh();
+        bodies.invalidateAll();
+    }
+
+    /** Reads the version in a transaction of its own (the caller's, if any, has committed). */
+    private long refresh() {
+        long current = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                status -> dataVersion.current());
+        long previous = version.getAndAccumulate(current, Math::max);
+        if (current > previous) {
+            bodies.invalidateAll();
+            if (previous >= 0) {
+                LOG.info("Published data version {} → {}: public cache cleared", previous, current);
+            }
+        }
+        return Math.max(previous, current);
+    }
+}

@@ -1,0 +1,194 @@
+package ru.noko.platform.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.json.JsonMapper;
+import io.netty.buffer.Unpooled;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP caching of every public GET under {@code /api/} (the admin API excluded):
+ * <ul>
+ *   <li>a strong {@code ETag} = hash of (published data version, path, sorted query, representation,
+ *       content coding), so JSON, CSV and Excel CSV of one URL never share a validator;</li>
+ *   <li>{@code If-None-Match} with a current ETag → 304 without touching the database;</li>
+ *   <li>rendered bodies kept in {@link PublicCache} and served from memory until the version changes;</li>
+ *   <li>{@code Cache-Control: public, max-age=60, stale-while-revalidate=600}, {@code Vary: Accept, Accept-Encoding}.</li>
+ * </ul>
+ * Only 200 answers are cached; streamed CSV gets the headers but is not kept in memory.
+ */
+@ServerFilter("/api/**")
+class PublicCacheFilter implements Ordered {
+
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
+    static final String VARY = "Accept, Accept-Encoding";
+    private static final String ADMIN_PREFIX = "/api/v1/admin";
+    private static final String LOOKUP = PublicCacheFilter.class.getName() + ".lookup";
+    private static final List<String> KEPT_HEADERS = List.of("Link", HttpHeaders.CONTENT_DISPOSITION);
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private record Lookup(String key, String etag) {
+    }
+
+    private final PublicCache cache;
+    private final JsonMapper json;
+
+    PublicCacheFilter(PublicCache cache, JsonMapper json) {
+        this.cache = cache;
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> lookup(HttpRequest<?> request) {
+        if (request.getMethod() != HttpMethod.GET || request.getPath().startsWith(ADMIN_PREFIX)
+                || request.getAttribute(HttpAttributes.ROUTE_MATCH).isEmpty()) {
+            return null;
+        }
+        long version = cache.version();
+        String key = key(request, version);
+        String etag = "\"" + version + "-" + hash(key) + "\"";
+        if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return withCaching(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
+        }
+        PublicCache.Entry entry = cache.get(key);
+        if (entry != null) {
+            MutableHttpResponse<?> hit = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body()))
+                    .contentType(entry.contentType());
+            entry.headers().forEach(hit::header);
+            return withCaching(hit, etag);
+        }
+        request.setAttribute(LOOKUP, new Lookup(key, etag));
+        return null;
+    }
+
+    @ResponseFilter
+    void store(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        Lookup lookup = request.getAttribute(LOOKUP, Lookup.class).orElse(null);
+        if (lookup == null || response.code() != HttpStatus.OK.getCode()) {
+            return;
+        }
+        withCaching(response, lookup.etag());
+        Object body = response.body();
+        if (body == null || body instanceof InputStream) {
+            return; // streamed: validated by the ETag, not kept in memory
+        }
+        byte[] bytes;
+        String contentType;
+        if (body instanceof byte[] raw) {
+            bytes = raw;
+            contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_OCTET_STREAM);
+        } else if (body instanceof CharSequence text) {
+            bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.TEXT_PLAIN);
+        } else {
+            try {
+                bytes = json.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
+            response.body(Unpooled.wrappedBuffer(bytes)).contentType(contentType);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            response.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));
+        }
+        cache.put(lookup.key(), new PublicCache.Entry(contentType, bytes, headers));
+    }
+
+    private static <T> MutableHttpResponse<T> withCaching(MutableHttpResponse<T> response, String etag) {
+        response.getHeaders().set(HttpHeaders.ETAG, etag);
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.getHeaders().set(HttpHeaders.VARY, VARY);
+        return response;
+    }
+
+    /** Version, path, query sorted by name (values in their order), representation and coding. */
+    static String key(HttpRequest<?> request, long version) {
+        List<String> parameters = new ArrayList<>();
+        request.getParameters().forEach((name, values) -> {
+            for (String value : values) {
+                parameters.add(name + "=" + value);
+            }
+        });
+        parameters.sort(null);
+        return version + "\n" + request.getPath() + "?" + String.join("&", parameters) + "\n"
+                + Representation.of(request).label() + "\n" + coding(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+    }
+
+    /** The content coding the server will apply, so that compressed and plain bodies get different ETags. */
+    static String coding(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return "identity";
+        }
+        String lower = acceptEncoding.toLowerCase(Locale.ROOT);
+        for (String coding : List.of("gzip", "deflate")) {
+            for (String part : lower.split(",")) {
+                String[] pieces = part.trim().split(";");
+                if (pieces[0].trim().equals(coding) && !(pieces.length > 1 && pieces[1].trim().matches("q=0(\\.0*)?"))) {
+                    return coding;
+                }
+            }
+        }
+        return "identity";
+    }
+
+    /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hash(String key) {
+        byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+    }
+}

@@ -1,0 +1,20 @@
+package ru.noko.ratings;
+
+import java.util.List;
+
+/**
+ * One organization in one year of a comparison. When it has no published result that year only
+ * the identity is set and {@code assessed} is false.
+ */
+public record ComparedEntry(int year, long organizationId, String name, boolean assessed, Long campaignId,
+                            String type, List<Double> criteria, Double total, Integer placeRegion, Integer placeType,
+                            Integer placeMunicipality) {
+
+    public Double criterion(int index) {
+        return criteria == null ? null : criteria.get(index);
+    }
+
+    static ComparedEntry notAssessed(int year, long organizationId, String name) {
+        return new ComparedEntry(year, organizationId, name, false, null, null, null, null, null, null, null);
+    }
+}

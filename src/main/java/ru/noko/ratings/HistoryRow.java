@@ -1,0 +1,26 @@
+package ru.noko.ratings;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organization's result in one published campaign, with how many organizations its places are
+ * counted among and its previous cycle: the latest earlier year with a published result of the
+ * same organization type (null fields for the first cycle).
+ */
+public record HistoryRow(long campaignId, String campaignTitle, int year, OffsetDateTime publishedAt, String type,
+                         String oktmo, String municipality, List<Double> criteria, double total, Integer placeRegion,
+                         Integer placeType, Integer placeMunicipality, int organizationsInRegion,
+                         int organizationsInType, Integer organizationsInMunicipality, Integer respondents,
+                         Map<String, Double> indicators, Long previousCampaignId, Integer previousYear,
+                         List<Double> previousCriteria, Double previousTotal) {
+
+    public Double changeOfTotal() {
+        return previousTotal == null ? null : total - previousTotal;
+    }
+
+    public Double changeOfCriterion(int index) {
+        return previousCriteria == null ? null : criteria.get(index) - previousCriteria.get(index);
+    }
+}

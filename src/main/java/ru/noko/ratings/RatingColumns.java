@@ -1,0 +1,90 @@
+package ru.noko.ratings;
+
+import ru.noko.catalog.CatalogColumns;
+import ru.noko.catalog.Organization;
+import ru.noko.platform.web.Columns;
+
+import java.util.List;
+
+/** Columns of an organization's history, regional statistics and comparisons: the same in JSON and CSV. */
+public final class RatingColumns {
+
+    public static final Columns<HistoryRow> HISTORY;
+    public static final Columns<YearStatistics> STATISTICS;
+    public static final Columns<ComparedEntry> COMPARISON;
+
+    public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
+
+    private static final List<String> CRITERIA = List.of("k1", "k2", "k3", "k4", "k5");
+
+    static {
+        Columns.Builder<HistoryRow> history = Columns.<HistoryRow>builder()
+                .add("campaign_id", HistoryRow::campaignId)
+                .add("campaign_title", HistoryRow::campaignTitle)
+                .add("year", HistoryRow::year)
+                .add("published_at", HistoryRow::publishedAt)
+                .add("type", HistoryRow::type)
+                .add("oktmo", HistoryRow::oktmo)
+                .add("municipality", HistoryRow::municipality);
+        for (int i = 0; i < CRITERIA.size(); i++) {
+            int index = i;
+            history.add(CRITERIA.get(i), r -> r.criteria().get(index));
+        }
+        history.add("total", HistoryRow::total)
+                .add("place_region", HistoryRow::placeRegion)
+                .add("place_type", HistoryRow::placeType)
+                .add("place_municipality", HistoryRow::placeMunicipality)
+                .add("organizations_in_region", HistoryRow::organizationsInRegion)
+                .add("organizations_in_type", HistoryRow::organizationsInType)
+                .add("organizations_in_municipality", HistoryRow::organizationsInMunicipality)
+                .add("respondents", HistoryRow::respondents);
+        for (String indicator : ResultColumns.INDICATORS) {
+            history.add(indicator, r -> r.indicators().get(indicator));
+        }
+        history.add("previous_campaign_id", HistoryRow::previousCampaignId)
+                .add("previous_year", HistoryRow::previousYear)
+                .add("change_total", HistoryRow::changeOfTotal);
+        for (int i = 0; i < CRITERIA.size(); i++) {
+            int index = i;
+            history.add("change_" + CRITERIA.get(i), r -> r.changeOfCriterion(index));
+        }
+        HISTORY = history.build();
+
+        Columns.Builder<YearStatistics> statistics = Columns.<YearStatistics>builder()
+                .add("year", YearStatistics::year)
+                .add("type", YearStatistics::type)
+                .add("campaigns", YearStatistics::campaigns)
+                .add("count", YearStatistics::count)
+                .add("total_mean", s -> s.total().mean())
+                .add("total_min", s -> s.total().min())
+                .add("total_max", s -> s.total().max());
+        for (int i = 0; i < CRITERIA.size(); i++) {
+            int index = i;
+            String k = CRITERIA.get(i);
+            statistics.add(k + "_mean", s -> s.criteria().get(index).mean())
+                    .add(k + "_min", s -> s.criteria().get(index).min())
+                    .add(k + "_max", s -> s.criteria().get(index).max());
+        }
+        STATISTICS = statistics.build();
+
+        Columns.Builder<ComparedEntry> comparison = Columns.<ComparedEntry>builder()
+                .add("year", ComparedEntry::year)
+                .add("organization_id", ComparedEntry::organizationId)
+                .add("name", ComparedEntry::name)
+                .add("assessed", ComparedEntry::assessed)
+                .add("campaign_id", ComparedEntry::campaignId)
+                .add("type", ComparedEntry::type);
+        for (int i = 0; i < CRITERIA.size(); i++) {
+            int index = i;
+            comparison.add(CRITERIA.get(i), e -> e.criterion(index));
+        }
+        comparison.add("total", ComparedEntry::total)
+                .add("place_region", ComparedEntry::placeRegion)
+                .add("place_type", ComparedEntry::placeType)
+                .add("place_municipality", ComparedEntry::placeMunicipality);
+        COMPARISON = comparison.build();
+    }
+
+    private RatingColumns() {
+    }
+}
