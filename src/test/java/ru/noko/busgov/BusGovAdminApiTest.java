@@ -59,11 +59,12 @@ class BusGovAdminApiTest extends ApiTestBase {
 
     @BeforeAll
     void setUp() {
+        BusGovExportTest.ensureTestRegion(sql);
         TestCampaigns campaigns = new TestCampaigns(context);
-        campaignId = campaigns.createCampaign("59", 2025, "НОКО, тест HTTP-выгрузки bus.gov.ru");
-        campaigns.publish(campaignId, "59", List.of(
-                TestCampaigns.rawInputs(TestCampaigns.newInn("59"), BusGovExportTest.TRICKY_NAME, 80),
-                TestCampaigns.rawInputs(TestCampaigns.newInn("59"), "МБОУ СОШ № 2", 95)));
+        campaignId = campaigns.createCampaign(TestCampaigns.REGION, 2025, "НОКО, тест HTTP-выгрузки bus.gov.ru");
+        campaigns.publish(campaignId, TestCampaigns.REGION, List.of(
+                TestCampaigns.rawInputs(TestCampaigns.newInn(TestCampaigns.REGION), BusGovExportTest.TRICKY_NAME, 80),
+                TestCampaigns.rawInputs(TestCampaigns.newInn(TestCampaigns.REGION), "МБОУ СОШ № 2", 95)));
     }
 
     @Test
@@ -114,13 +115,14 @@ class BusGovAdminApiTest extends ApiTestBase {
                 + URLEncoder.encode("Ф".repeat(101), StandardCharsets.UTF_8)).code());
 
         TestCampaigns campaigns = new TestCampaigns(context);
-        long draft = campaigns.createCampaign("59", 2024, "Черновик (тест HTTP)");
+        long draft = campaigns.createCampaign(TestCampaigns.REGION, 2024, "Черновик (тест HTTP)");
         HttpResponse<String> notPublished = admin(exportUri(draft));
         assertEquals(409, notPublished.code());
         assertEquals(BusGovController.NOT_PUBLISHED_TYPE, Json.parse(notPublished.body()).get("type").asText());
 
-        long retracted = campaigns.createCampaign("59", 2023, "Отозванная (тест HTTP)");
-        campaigns.publish(retracted, "59", List.of(TestCampaigns.rawInputs(TestCampaigns.newInn("59"), "Школа № 8", 90)));
+        long retracted = campaigns.createCampaign(TestCampaigns.REGION, 2023, "Отозванная (тест HTTP)");
+        campaigns.publish(retracted, TestCampaigns.REGION,
+                List.of(TestCampaigns.rawInputs(TestCampaigns.newInn(TestCampaigns.REGION), "Школа № 8", 90)));
         // issue 4: replace by POST /api/v1/admin/campaigns/{id}/retract
         sql.update("UPDATE campaign SET status = 'retracted', retracted_at = now(), retraction_reason = 'тест' WHERE id = ?",
                 List.of(retracted));

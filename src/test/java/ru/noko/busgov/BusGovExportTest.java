@@ -59,8 +59,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BusGovExportTest extends ApiTestBase {
 
     static final String TRICKY_NAME = "Школа \"Ромашка\" & Co <1>";
-    static final String REGION = "59";
-    static final String OKTMO = "57701000";
+    /** The fictional test region of {@link TestCampaigns}: real regions stay free of test data. */
+    static final String REGION = TestCampaigns.REGION;
+    static final String OKTMO = TestCampaigns.MUNICIPALITY_A;
     static final PlanSettings FULL_PLAN = new PlanSettings(
             "Общественный совет при Министерстве образования и науки Пермского края", null,
             "Министерство образования и науки Пермского края", "Иванова", "Мария", "Петровна",
@@ -88,8 +89,7 @@ class BusGovExportTest extends ApiTestBase {
     @BeforeAll
     void publishCampaign() {
         campaigns = new TestCampaigns(context);
-        sql.update("INSERT INTO municipality (oktmo, region_code, name, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                List.of(OKTMO, REGION, "Пермский городской округ", "urban_okrug"));
+        ensureTestRegion(sql);
 
         perfectInn = TestCampaigns.newInn(REGION);
         Map<String, String> perfect = TestCampaigns.rawInputs(perfectInn, "МАОУ «Лицей № 1»", 100);
@@ -119,7 +119,7 @@ class BusGovExportTest extends ApiTestBase {
         noDisabled.put("respondents_disabled", "0");
         noDisabled.put("satisfied_accessibility", "0");
 
-        campaignId = campaigns.createCampaign(REGION, 2025, "НОКО Пермского края, 2025 (тест выгрузки bus.gov.ru)");
+        campaignId = campaigns.createCampaign(REGION, 2025, "НОКО, 2025 (тест выгрузки bus.gov.ru)");
         campaigns.publish(campaignId, REGION, List.of(perfect, tricky, letterKpp, noDisabled));
     }
 
@@ -271,13 +271,13 @@ class BusGovExportTest extends ApiTestBase {
         Element campaign = Dom.child(results, "campaign");
         assertEquals(String.valueOf(campaignId), Dom.text(campaign, "id"));
         assertEquals("1", Dom.text(campaign, "revision"));
-        assertEquals("Пермский край", Dom.text(campaign, "regionName"));
+        assertEquals("Тестовая область", Dom.text(campaign, "regionName"));
         assertEquals("4", Dom.text(campaign, "organizationsCount"));
 
         Element perfect = organization(zip, perfectInn);
         assertEquals("5700000000001", Dom.text(perfect, "regNum"));
         assertEquals(OKTMO, Dom.text(perfect, "oktmo"));
-        assertEquals("Пермский городской округ", Dom.text(perfect, "municipality"));
+        assertEquals("Тестовый округ " + OKTMO, Dom.text(perfect, "municipality"));
         assertEquals("251", Dom.child(perfect, "organizationGroup").getAttribute("code"));
         assertEquals("организации, осуществляющие образовательную деятельность",
                 Dom.text(perfect, "organizationGroup"));
@@ -317,8 +317,7 @@ class BusGovExportTest extends ApiTestBase {
         byte[] first = export.export(campaignId, WITH_PLANS).bytes();
         assertArrayEquals(first, export.export(campaignId, WITH_PLANS).bytes());
 
-        long other = campaigns.createCampaign("43", 2025, "Другая кампания (тест)");
-        campaigns.publish(other, "43", List.of(TestCampaigns.rawInputs(TestCampaigns.newInn("43"), "Школа № 9", 70)));
+        TestCampaigns.publish(context, List.of(TestCampaigns.org("Школа № 9", "school", OKTMO, 70)));
         assertArrayEquals(first, export.export(campaignId, WITH_PLANS).bytes(), "an unrelated publish changes nothing");
 
         assertNotEquals(Arrays.hashCode(first), Arrays.hashCode(export.export(campaignId,
@@ -450,6 +449,15 @@ class BusGovExportTest extends ApiTestBase {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** Region and municipality of {@link TestCampaigns#REGION}, as {@link TestCampaigns#publish(ApplicationContext, List)} creates them. */
+    static void ensureTestRegion(Sql sql) {
+        sql.update("""
+                INSERT INTO region (code, okato_code, name, federal_district, demo)
+                VALUES (?, ?, 'Тестовая область', NULL, true) ON CONFLICT DO NOTHING""", List.of(REGION, REGION));
+        sql.update("INSERT INTO municipality (oktmo, region_code, name, kind) VALUES (?, ?, ?, 'municipal_okrug') "
+                + "ON CONFLICT DO NOTHING", List.of(OKTMO, REGION, "Тестовый округ " + OKTMO));
+    }
 
     /**
      * Every organization equals its row of the public results table {@code /api/v1/campaigns/{id}/results}
