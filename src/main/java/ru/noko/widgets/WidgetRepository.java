@@ -1,0 +1,200 @@
+package ru.noko.widgets;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ru.noko.catalog.OrganizationType;
+import ru.noko.catalog.SearchText;
+import ru.noko.platform.database.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads what the widgets show. Only published campaigns at their published revision count:
+ * drafts and retracted campaigns never appear in a widget.
+ */
+@Singleton
+class WidgetRepository {
+
+    private static final String PUBLISHED = "c.status = 'published' AND r.campaign_id = c.id AND r.revision = c.published_revision";
+    private static final String CAMPAIGN_COLUMNS = "c.id AS campaign_id, c.title, c.year, c.published_at, c.methodology_code, c.demo AS campaign_demo, c.published_revision";
+
+    private final Sql sql;
+
+    WidgetRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WidgetData.Card> card(long organizationId, Long campaignId) {
+        Optional<WidgetData.Organization> organization = sql.one("""
+                SELECT o.id, o.name, o.short_name, o.type, o.website, m.name AS municipality, g.demo
+                FROM organization o JOIN region g ON g.code = o.region_code
+                LEFT JOIN municipality m ON m.oktmo = o.oktmo
+                WHERE o.id = ?""", List.of(organizationId), row -> new WidgetData.Organization(row.getLong("id"),
+                row.getString("name"), row.getString("short_name"), type(row.getString("type")),
+                row.getString("municipality"), row.getString("website"), row.getBoolean("demo")));
+        if (organization.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WidgetData.Summary> history = sql.list("""
+                SELECT c.id, c.year, c.published_at, r.total
+                FROM result r JOIN campaign c ON %s
+                WHERE r.organization_id = ?
+                ORDER BY c.year DESC, c.published_at DESC, c.id DESC""".formatted(PUBLISHED), List.of(organizationId),
+                row -> new WidgetData.Summary(row.getLong("id"), row.getInt("year"),
+                        row.getObject("published_at", OffsetDateTime.class), row.getDouble("total")));
+        WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
+        Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
+        if (shownId == null) {
+            return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
+        }
+        WidgetData.Result shown = sql.one("""
+                SELECT %s, r.name, r.type, r.oktmo, m.name AS municipality,
+                       r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
+                                                        AND x.type = r.type) AS count_type,
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
+                                                        AND x.oktmo = r.oktmo) AS count_municipality
+                FROM result r JOIN campaign c ON %s
+                LEFT JOIN municipality m ON m.oktmo = r.oktmo
+                WHERE r.organization_id = ? AND c.id = ?""".formatted(CAMPAIGN_COLUMNS, PUBLISHED),
+                List.of(organizationId, shownId), WidgetRepository::result).orElse(null);
+        if (shown == null) {
+            return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
+        }
+        WidgetData.Summary previous = history.stream()
+                .filter(s -> s.year() < shown.campaign().year())
+                .findFirst().orElse(null);
+        return Optional.of(new WidgetData.Card(organization.get(), shown, previous, latest));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WidgetData.Municipality> municipality(String oktmo) {
+        return sql.one("""
+                SELECT m.oktmo, m.name, m.region_code, g.name AS region_name, g.demo
+                FROM municipality m JOIN region g ON g.code = m.region_code
+                WHERE m.oktmo = ?""", List.of(oktmo), row -> new WidgetData.Municipality(row.getString("oktmo"),
+                row.getString("name"), row.getString("region_code"), row.getString("region_name"), row.getBoolean("demo")));
+    }
+
+    /**
+     * The ranking of a municipality: in {@code campaignId} when given, else in the latest published
+     * campaign with results in the municipality (of that year and type, when given).
+     */
+    @Transactional(readOnly = true)
+    public WidgetData.Ranking ranking(WidgetData.Municipality municipality, Long campaignId, Integer year,
+                                      OrganizationType type) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("c.status = 'published' AND c.region_code = ?");
+        parameters.add(municipality.regionCode());
+        if (campaignId != null) {
+            where.append(" AND c.id = ?");
+            parameters.add(campaignId);
+        }
+        if (year != null) {
+            where.append(" AND c.year = ?");
+            parameters.add(year);
+        }
+        where.append(" AND EXISTS (SELECT 1 FROM result r WHERE ").append(PUBLISHED).append(" AND r.oktmo = ?");
+        parameters.add(municipality.oktmo());
+        if (type != null) {
+            where.append(" AND r.type = ?");
+            parameters.add(type.code());
+        }
+        where.append(')');
+        WidgetData.Campaign campaign = sql.one("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE " + where
+                        + " ORDER BY c.year DESC, c.published_at DESC, c.id DESC LIMIT 1", parameters,
+                WidgetRepository::campaign).orElse(null);
+        if (campaign == null) {
+            return new WidgetData.Ranking(municipality, null, type, List.of(), 0);
+        }
+        List<Object> rowParameters = new ArrayList<>(List.of(campaign.id(), campaign.revision(), municipality.oktmo()));
+        String typeCondition = "";
+        if (type != null) {
+            typeCondition = " AND r.type = ?";
+            rowParameters.add(type.code());
+        }
+        List<WidgetData.RankingRow> rows = sql.list("""
+                SELECT r.organization_id, r.name, o.short_name, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region,
+                       rank() OVER (ORDER BY r.total DESC) AS place
+                FROM result r JOIN organization o ON o.id = r.organization_id
+                WHERE r.campaign_id = ? AND r.revision = ? AND r.oktmo = ?%s
+                ORDER BY r.total DESC, r.name, r.organization_id""".formatted(typeCondition), rowParameters,
+                row -> new WidgetData.RankingRow(row.getLong("organization_id"), row.getString("name"),
+                        row.getString("short_name"), type(row.getString("type")), criteria(row), row.getDouble("total"), row.getInt("place"),
+                        Sql.nullableInt(row, "place_region")));
+        long countRegion = sql.count("SELECT count(*) FROM result WHERE campaign_id = ? AND revision = ?",
+                List.of(campaign.id(), campaign.revision()));
+        return new WidgetData.Ranking(municipality, campaign, type, rows, (int) countRegion);
+    }
+
+    /** Organizations whose name has every word of {@code text} (case-insensitive, ё = е). */
+    @Transactional(readOnly = true)
+    public List<WidgetData.Found> search(String text, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (String word : SearchText.fold(text).split(" ")) {
+            if (!word.isEmpty()) {
+                conditions.add("o.search_name LIKE ? ESCAPE '\\'");
+                parameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        parameters.add(limit);
+        return sql.list("""
+                SELECT o.id, o.name, o.short_name, o.type, o.oktmo, m.name AS municipality, g.name AS region_name, g.demo,
+                       (SELECT max(c.year) FROM result r JOIN campaign c ON %s WHERE r.organization_id = o.id) AS latest_year
+                FROM organization o JOIN region g ON g.code = o.region_code
+                LEFT JOIN municipality m ON m.oktmo = o.oktmo
+                WHERE %s
+                ORDER BY g.demo, o.name, o.id LIMIT ?""".formatted(PUBLISHED, String.join(" AND ", conditions)),
+                parameters, row -> new WidgetData.Found(row.getLong("id"), row.getString("name"),
+                        row.getString("short_name"), type(row.getString("type")), row.getString("municipality"),
+                        row.getString("oktmo"), row.getString("region_name"), row.getBoolean("demo"),
+                        Sql.nullableInt(row, "latest_year")));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WidgetData.Found> found(long organizationId) {
+        return sql.one("""
+                SELECT o.id, o.name, o.short_name, o.type, o.oktmo, m.name AS municipality, g.name AS region_name, g.demo,
+                       (SELECT max(c.year) FROM result r JOIN campaign c ON %s WHERE r.organization_id = o.id) AS latest_year
+                FROM organization o JOIN region g ON g.code = o.region_code
+                LEFT JOIN municipality m ON m.oktmo = o.oktmo
+                WHERE o.id = ?""".formatted(PUBLISHED), List.of(organizationId),
+                row -> new WidgetData.Found(row.getLong("id"), row.getString("name"),
+                        row.getString("short_name"), type(row.getString("type")), row.getString("municipality"),
+                        row.getString("oktmo"), row.getString("region_name"), row.getBoolean("demo"),
+                        Sql.nullableInt(row, "latest_year")));
+    }
+
+    private static WidgetData.Campaign campaign(ResultSet row) throws SQLException {
+        return new WidgetData.Campaign(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
+                row.getObject("published_at", OffsetDateTime.class), row.getString("methodology_code"),
+                row.getBoolean("campaign_demo"), row.getInt("published_revision"));
+    }
+
+    private static WidgetData.Result result(ResultSet row) throws SQLException {
+        return new WidgetData.Result(campaign(row), row.getString("name"), type(row.getString("type")),
+                row.getString("oktmo"), row.getString("municipality"), criteria(row), row.getDouble("total"),
+                Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
+                Sql.nullableInt(row, "place_municipality"), row.getInt("count_region"), row.getInt("count_type"),
+                row.getInt("count_municipality"));
+    }
+
+    private static List<Double> criteria(ResultSet row) throws SQLException {
+        return List.of(row.getDouble("k1"), row.getDouble("k2"), row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5"));
+    }
+
+    private static OrganizationType type(String code) {
+        return OrganizationType.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown type " + code));
+    }
+}
