@@ -10,6 +10,7 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.BusgovApi;
+import ru.noko.platform.security.CurrentCaller;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.CsvDialect;
 import ru.noko.platform.web.FieldProblem;
@@ -26,10 +27,8 @@ import java.util.List;
  * {@code GET /api/v1/admin/campaigns/{id}/exports/busgov} (bearer token) and the public
  * {@code GET /busgov/results.xsd}.
  *
- * <p>Authentication of the admin route is declared by the contract: the generated interface carries
- * {@code @Secured(IS_AUTHENTICATED)}, so without the admin API's token validator (issue 4) every
- * call is answered 401. The region scope check (403) belongs where marked in
- * {@link #exportCampaignToBusGov}.
+ * <p>Authentication of the admin route is declared by the contract (the generated interface carries
+ * {@code @Secured(IS_AUTHENTICATED)}); the region scope of operator tokens is checked here.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,10 +42,12 @@ class BusGovController implements BusgovApi {
 
     private final BusGovExport exports;
     private final BusGovSchema schema;
+    private final CurrentCaller caller;
 
-    BusGovController(BusGovExport exports, BusGovSchema schema) {
+    BusGovController(BusGovExport exports, BusGovSchema schema, CurrentCaller caller) {
         this.exports = exports;
         this.schema = schema;
+        this.caller = caller;
     }
 
     @Override
@@ -99,8 +100,9 @@ class BusGovController implements BusgovApi {
      * ({@code ru.noko.platform.security.CurrentCaller}). This branch has no tokens, so nothing is
      * checked yet; the route is still closed to anonymous callers by {@code @Secured(IS_AUTHENTICATED)}.
      */
-    private static void checkRegionScope(String regionCode) {
-        // issue 4: currentCaller.requireRegion(regionCode)
+    /** An operator token exports only campaigns of its own regions (403 otherwise). */
+    private void checkRegionScope(String regionCode) {
+        caller.requireRegion(regionCode);
     }
 
     static ApiProblemException problem(BusGovExportException e) {

@@ -8,7 +8,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.web.CsvDialect;
@@ -44,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BusGovAdminApiTest extends ApiTestBase {
 
     static final String ADMIN_TOKEN = "busgov-test-admin-token-0123456789";
-    static final String AWAITS_AUTH = "needs the admin API's bearer-token authentication (issue 4)";
 
     @Inject
     ApplicationContext context;
@@ -75,7 +73,6 @@ class BusGovAdminApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled(AWAITS_AUTH)
     void anAdminGetsTheSameArchiveTheServiceBuilds() throws Exception {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("dialect", "excel");
@@ -107,7 +104,6 @@ class BusGovAdminApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled(AWAITS_AUTH)
     void refusalsAreProblemDocuments() {
         assertEquals(404, admin(exportUri(Long.MAX_VALUE)).code());
         assertEquals(400, admin(exportUri(campaignId) + "?dialect=libreoffice&threshold=101").code());
@@ -132,7 +128,6 @@ class BusGovAdminApiTest extends ApiTestBase {
     }
 
     @Test
-    @Disabled(AWAITS_AUTH)
     void anOperatorOfAnotherRegionIsRefusedWith403() {
         HttpResponse<String> created = api.call(HttpRequest.POST("/api/v1/admin/tokens",
                 Map.of("name", "Киров — оператор (тест)", "role", "operator", "regions", List.of("43"))).bearerAuth(ADMIN_TOKEN));

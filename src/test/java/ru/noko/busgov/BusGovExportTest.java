@@ -433,10 +433,16 @@ class BusGovExportTest extends ApiTestBase {
         RawInputsTable.Outcome outcome = new RawInputsTable(methodology, CalculationSettings.defaults(methodology))
                 .compute(List.of(new CsvRecords.Row(2, row)));
         // a results-level revision: published values only, no raw inputs behind them
-        List<ComputedResult> published = outcome.results().stream()
-                .map(r -> new ComputedResult(r.organization(), new RawInputs(Map.of()), r.assessment())).toList();
+        var assessment = outcome.results().get(0).assessment();
+        Map<String, String> published = new java.util.LinkedHashMap<>();
+        published.put("inn", inn);
+        published.put("kpp", row.get("kpp"));
+        published.put("name", row.get("name"));
+        published.put("type", "school");
+        assessment.criteria().forEach((code, value) -> published.put(code.toLowerCase(java.util.Locale.ROOT), String.valueOf(value)));
+        assessment.indicators().forEach((code, value) -> published.put("i" + code.replace('.', '_'), String.valueOf(value)));
         long id = campaigns.createCampaign(REGION, 2022, "Только опубликованные значения (тест)");
-        context.getBean(RevisionPublisher.class).publish(id, REGION, "results", "test", published, OffsetDateTime.now());
+        campaigns.publishResults(id, List.of(published));
 
         ZipContents zip = ZipContents.read(export.export(id, WITH_PLANS).bytes());
         Element plan = Dom.root(zip.bytes(planOf(zip, inn)));

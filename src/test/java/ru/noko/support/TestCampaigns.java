@@ -86,7 +86,7 @@ public final class TestCampaigns {
                 "Тестовая кампания " + year, types, methodology.code(), settings, "Тестовый оператор", null, null,
                 null, true));
         List<Map<String, String>> rows = organizations.stream().map(TestCampaigns::inputs).toList();
-        publishRows(context, campaignId, rows, OffsetDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        publishRows(context, campaignId, rows, InputLevel.RAW_INPUTS, OffsetDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         return new Published(campaignId, year);
     }
 
@@ -184,26 +184,31 @@ public final class TestCampaigns {
 
     /** Publishes the rows as the next revision of the campaign; returns the revision number. */
     public int publish(long campaignId, String regionCode, List<Map<String, String>> rows) {
-        return publishRows(context, campaignId, rows, OffsetDateTime.now());
+        return publishRows(context, campaignId, rows, InputLevel.RAW_INPUTS, OffsetDateTime.now());
+    }
+
+    /** Publishes a results table (published values, no raw inputs) as the next revision. */
+    public int publishResults(long campaignId, List<Map<String, String>> rows) {
+        return publishRows(context, campaignId, rows, InputLevel.RESULTS, OffsetDateTime.now());
     }
 
     /** Through the operators' path: rows → import job (validate, compute, stage) → publish. */
     @SuppressWarnings("unchecked")
     private static int publishRows(ApplicationContext context, long campaignId, List<Map<String, String>> rows,
-                                   OffsetDateTime publishedAt) {
+                                   InputLevel level, OffsetDateTime publishedAt) {
         TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        return transactions.executeWrite(status -> importAndPublish(context, campaignId, rows, publishedAt));
+        return transactions.executeWrite(status -> importAndPublish(context, campaignId, rows, level, publishedAt));
     }
 
     private static int importAndPublish(ApplicationContext context, long campaignId, List<Map<String, String>> rows,
-                                        OffsetDateTime publishedAt) {
+                                        InputLevel level, OffsetDateTime publishedAt) {
         Campaign draft = context.getBean(CampaignRepository.class).find(campaignId).orElseThrow();
         List<UploadTable.SourceRow> sourceRows = new ArrayList<>();
         for (Map<String, String> row : rows) {
             sourceRows.add(new UploadTable.SourceRow(sourceRows.size() + 2, row));
         }
         UploadTable table = new MemoryUploadTable(new ArrayList<>(rows.get(0).keySet()), sourceRows);
-        long jobId = context.getBean(Uploads.class).importNow(draft, table, InputLevel.RAW_INPUTS, "test.csv", "test");
+        long jobId = context.getBean(Uploads.class).importNow(draft, table, level, "test.csv", "test");
         ImportJob job = context.getBean(ImportJobs.class).find(jobId).orElseThrow();
         if (!job.publishable()) {
             throw new IllegalArgumentException("Test rows are invalid: " + job);
