@@ -32,7 +32,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * {@code POST /api/v1/admin/campaigns/{id}/uploads}, written by hand because the file must arrive
  * as raw bytes (its encoding is detected, not assumed) and be streamed to disk, which the
- * generated interface (AdminUploadsApi, deliberately not implemented) cannot express. The
+ * generated interface (AdminUploadsApi, which this class does not extend) cannot express. The
  * contract in openapi.yaml describes this route exactly; the contract tests check its answers.
  */
 @Controller
