@@ -32,7 +32,7 @@ ls -l "$WORK/national.csv" | awk '{ printf "   %.1f MB\n", $5 / 1048576 }'
 echo "== starting the service (embedded PostgreSQL in $WORK/pg, -Xmx$HEAP)"
 NOKO_DATA_DIR="$WORK/pg" NOKO_DEMO_DATA=false NOKO_PORT=$PORT NOKO_EMBEDDED_POSTGRES_PORT=$PGPORT \
 NOKO_BOOTSTRAP_ADMIN_TOKEN="$TOKEN" NOKO_IMPORT_WAIT=1s \
-  java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" > "$WORK/service.log" 2>&1 &
+  java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; echo "(work files in $WORK)"' EXIT
 for _ in $(seq 1 120); do
@@ -81,6 +81,9 @@ for _ in 1 2 3; do
   echo "   COPY ${s}s"
 done
 $PSQL -c "DROP TABLE bench_bare"
+if [ -n "${PG_LOG_MS:-}" ]; then   # log statements slower than PG_LOG_MS into the service log
+  $PSQL -c "ALTER SYSTEM SET log_min_duration_statement = $PG_LOG_MS" -c "SELECT pg_reload_conf()" >/dev/null
+fi
 
 echo "== cold run: fresh JVM, every organization new to the catalogue"
 read -r cold_import cold_publish cold_total <<<"$(publish_run 2023)"
