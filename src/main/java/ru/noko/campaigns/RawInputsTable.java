@@ -32,6 +32,8 @@ public final class RawInputsTable {
     public record Outcome(List<ComputedResult> results, List<FieldProblem> problems) {
     }
 
+    private static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[\\dA-Z]{2}\\d{3}");
+
     private final Methodology methodology;
     private final CalculationSettings settings;
     private final RawInputsValidator validator = new RawInputsValidator();
@@ -74,16 +76,15 @@ public final class RawInputsTable {
      */
     public ComputedResult computeRow(int line, OrganizationIdentity identity, Map<String, String> inputs,
                                      List<FieldProblem> problems) {
-        boolean valid = true;
-        for (InputProblem problem : validator.validate(methodology, inputs)) {
+        RawInputsValidator.Reading reading = validator.read(methodology, inputs);
+        for (InputProblem problem : reading.problems()) {
             problems.add(new FieldProblem(problem.field(), line, problem.field(), inputs.get(problem.field()),
                     problem.code(), problem.message()));
-            valid = false;
         }
-        if (!valid || identity == null) {
+        if (!reading.valid() || identity == null) {
             return null;
         }
-        RawInputs raw = validator.toRawInputs(inputs);
+        RawInputs raw = reading.inputs();
         try {
             Assessment assessment = calculator.calculate(methodology, raw, settings);
             return new ComputedResult(identity, raw, assessment);
@@ -102,7 +103,7 @@ public final class RawInputsTable {
         if (inn == null || !Inn.isValidLegalEntity(inn)) {
             problems.add(cell(row, "inn", inn, "invalid_inn", "ИНН должен состоять из 10 цифр с верным контрольным разрядом"));
         }
-        if (kpp == null || !kpp.matches("\\d{4}[\\dA-Z]{2}\\d{3}")) {
+        if (kpp == null || !KPP.matcher(kpp).matches()) {
             problems.add(cell(row, "kpp", kpp, "invalid_kpp", "КПП должен состоять из 9 символов"));
         }
         if (name == null) {
@@ -114,7 +115,7 @@ public final class RawInputsTable {
                     "Тип организации должен быть одним из: preschool, school, vocational, additional, higher"));
         }
         String oktmo = row.get("oktmo");
-        if (oktmo != null && !oktmo.matches("\\d{8}|\\d{11}")) {
+        if (oktmo != null && !(ru.noko.platform.text.Digits.only(oktmo, 8) || ru.noko.platform.text.Digits.only(oktmo, 11))) {
             problems.add(cell(row, "oktmo", oktmo, "invalid_oktmo", "ОКТМО должен состоять из 8 или 11 цифр"));
         }
         if (!problems.isEmpty()) {

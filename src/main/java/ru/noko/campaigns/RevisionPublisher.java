@@ -15,6 +15,10 @@ import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
 import ru.noko.ratings.PlaceRanking;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.noko.platform.logging.PhaseTimer;
+
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -39,6 +43,8 @@ public class RevisionPublisher {
             super(message);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevisionPublisher.class);
 
     private final Sql sql;
     private final StagedRows staged;
@@ -71,6 +77,7 @@ public class RevisionPublisher {
      */
     @Transactional
     public int publish(Campaign campaign, ImportJob job, String note, OffsetDateTime publishedAt) {
+        PhaseTimer timer = new PhaseTimer();
         long campaignId = campaign.id();
         long jobId = job.id();
         long rows = staged.count(jobId);
@@ -100,51 +107,60 @@ public class RevisionPublisher {
                     methodology.rawInputNames().toArray()));
             return statement.executeUpdate();
         });
+        timer.lap("revision");
         sql.update("""
                 INSERT INTO municipality (oktmo, region_code, name)
                 SELECT DISTINCT ON (s.oktmo) s.oktmo, ?, coalesce(s.municipality, 'ОКТМО ' || s.oktmo)
                 FROM staged_result s WHERE s.job_id = ? AND s.oktmo IS NOT NULL
                 ORDER BY s.oktmo, s.municipality NULLS LAST
                 ON CONFLICT (oktmo) DO NOTHING""", List.of(campaign.regionCode(), jobId));
+        timer.lap("municipalities");
+        // changed organizations are updated and new ones inserted as two joins: an upsert pays a
+        // speculative insertion for every row, although most organizations are known and unchanged
+        sql.update("""
+                UPDATE organization o SET
+                    ogrn = coalesce(s.ogrn, o.ogrn),
+                    bus_reg_num = coalesce(s.bus_reg_num, o.bus_reg_num),
+                    name = s.name,
+                    short_name = coalesce(s.short_name, o.short_name),
+                    type = s.type,
+                    region_code = ?,
+                    oktmo = coalesce(s.oktmo, o.oktmo),
+                    address = coalesce(s.address, o.address),
+                    website = coalesce(s.website, o.website),
+                    search_name = s.search_name,
+                    updated_at = now()
+                FROM staged_result s
+                WHERE s.job_id = ? AND o.inn = s.inn AND o.kpp = s.kpp
+                  AND (o.ogrn, o.bus_reg_num, o.name, o.short_name, o.type, o.region_code, o.oktmo, o.address, o.website)
+                      IS DISTINCT FROM
+                      (coalesce(s.ogrn, o.ogrn), coalesce(s.bus_reg_num, o.bus_reg_num), s.name,
+                       coalesce(s.short_name, o.short_name), s.type, ?, coalesce(s.oktmo, o.oktmo),
+                       coalesce(s.address, o.address), coalesce(s.website, o.website))""",
+                List.of(campaign.regionCode(), jobId, campaign.regionCode()));
         sql.update("""
                 INSERT INTO organization (inn, kpp, ogrn, bus_reg_num, name, short_name, type, region_code, oktmo,
                                           address, website, search_name)
                 SELECT inn, kpp, ogrn, bus_reg_num, name, short_name, type, ?, oktmo, address, website, search_name
-                FROM staged_result WHERE job_id = ?
-                ON CONFLICT (inn, kpp) DO UPDATE SET
-                    ogrn = coalesce(excluded.ogrn, organization.ogrn),
-                    bus_reg_num = coalesce(excluded.bus_reg_num, organization.bus_reg_num),
-                    name = excluded.name,
-                    short_name = coalesce(excluded.short_name, organization.short_name),
-                    type = excluded.type,
-                    region_code = excluded.region_code,
-                    oktmo = coalesce(excluded.oktmo, organization.oktmo),
-                    address = coalesce(excluded.address, organization.address),
-                    website = coalesce(excluded.website, organization.website),
-                    search_name = excluded.search_name,
-                    updated_at = now()
-                WHERE (organization.ogrn, organization.bus_reg_num, organization.name, organization.short_name,
-                       organization.type, organization.region_code, organization.oktmo, organization.address,
-                       organization.website)
-                      IS DISTINCT FROM
-                      (coalesce(excluded.ogrn, organization.ogrn), coalesce(excluded.bus_reg_num, organization.bus_reg_num),
-                       excluded.name, coalesce(excluded.short_name, organization.short_name), excluded.type,
-                       excluded.region_code, coalesce(excluded.oktmo, organization.oktmo),
-                       coalesce(excluded.address, organization.address), coalesce(excluded.website, organization.website))""",
-                List.of(campaign.regionCode(), jobId));
+                FROM staged_result s
+                WHERE s.job_id = ? AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.inn = s.inn AND o.kpp = s.kpp)
+                ON CONFLICT (inn, kpp) DO NOTHING""", List.of(campaign.regionCode(), jobId));
+        timer.lap("organizations");
+        // places are ranked over the narrow (line, total, type, oktmo) rows, then joined back: sorting
+        // the full staged rows three times spilled to disk at national scale
         int written = sql.update("""
                 INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
                                     published_total, place_region, place_type, place_municipality, recipients, respondents,
                                     indicator_values, zero_rule_indicators, raw_values)
-                SELECT ?, ?, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total, published_total,
-                       %s,
-                       recipients, respondents, indicator_values, zero_rule_indicators, raw_values
-                FROM (SELECT o.id AS organization_id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total,
-                             s.published_total, s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators,
-                             s.raw_values
-                      FROM staged_result s JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
-                      WHERE s.job_id = ?) staged""".formatted(PlaceRanking.placeColumns()),
-                List.of(campaignId, revision, jobId));
+                SELECT ?, ?, o.id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total, s.published_total,
+                       p.place_region, p.place_type, p.place_municipality, s.recipients, s.respondents,
+                       s.indicator_values, s.zero_rule_indicators, s.raw_values
+                FROM (SELECT line, %s
+                      FROM staged_result WHERE job_id = ?) p
+                JOIN staged_result s ON s.job_id = ? AND s.line = p.line
+                JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp""".formatted(PlaceRanking.placeColumns()),
+                List.of(campaignId, revision, jobId, jobId));
+        timer.lap("results");
         if (written != rows) {
             throw new IllegalStateException("Staged " + rows + " rows but wrote " + written + " results");
         }
@@ -154,9 +170,12 @@ public class RevisionPublisher {
                 WHERE id = ?""", Arrays.asList(revision, at, campaignId));
         jobs.markPublished(jobId, revision);
         publishedData.changed(campaignId, PublishedDataChanged.PUBLISHED, revision);
+        timer.lap("campaign+events");
         transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                timer.lap("commit");
+                LOG.info("Published revision {} of campaign {}: {} results; {}", revision, campaignId, rows, timer);
                 cleanup.execute(() -> transactions.executeWrite(status -> staged.delete(jobId) >= 0));
             }
         });

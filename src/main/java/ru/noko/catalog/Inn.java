@@ -9,7 +9,7 @@ public final class Inn {
     }
 
     public static boolean isValidLegalEntity(String inn) {
-        if (inn == null || !inn.matches("\\d{10}")) {
+        if (!ru.noko.platform.text.Digits.only(inn, 10)) {
             return false;
         }
         return checkDigit(inn.substring(0, 9)) == inn.charAt(9) - '0';

@@ -72,11 +72,9 @@ public final class RatingCalculator {
     }
 
     private static void requireUsableInputs(Methodology methodology, RawInputs inputs, DenominatorVariant variant) {
-        Set<String> needed = new LinkedHashSet<>();
-        methodology.indicators().forEach(indicator -> needed.addAll(indicator.formula().inputs(variant)));
         List<String> missing = new ArrayList<>();
         List<String> negative = new ArrayList<>();
-        for (String name : needed) {
+        for (String name : InputPlan.of(methodology).needed().get(variant)) {
             if (!inputs.has(name)) {
                 missing.add(name);
             } else if (inputs.get(name) < 0) {

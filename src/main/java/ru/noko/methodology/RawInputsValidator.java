@@ -41,13 +41,25 @@ public final class RawInputsValidator {
             Pattern.compile("[-+]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][-+]?[0-9]+)?");
     private static final String EXPECTED = "Значение должно быть целым неотрицательным числом";
 
+    /** Raw inputs read from text: the values when there are no problems, else every problem. */
+    public record Reading(RawInputs inputs, List<InputProblem> problems) {
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
     public List<InputProblem> validate(Methodology methodology, Map<String, String> rawTextValues) {
+        return read(methodology, rawTextValues).problems();
+    }
+
+    /** {@link #validate} and the conversion of {@link #toRawInputs} in one pass over the values. */
+    public Reading read(Methodology methodology, Map<String, String> rawTextValues) {
         Objects.requireNonNull(methodology, "methodology");
         Objects.requireNonNull(rawTextValues, "rawTextValues");
+        InputPlan plan = InputPlan.of(methodology);
         List<InputProblem> problems = new ArrayList<>();
-        List<String> known = methodology.rawInputNames();
         Map<String, Long> values = new HashMap<>();
-        for (String name : known) {
+        for (String name : plan.names()) {
             String text = rawTextValues.get(name);
             if (isBlank(text)) {
                 if (!name.equals(Methodology.RECIPIENTS)) {
@@ -63,14 +75,21 @@ public final class RawInputsValidator {
                 values.put(name, parsed.value());
             }
         }
-        for (String name : new TreeSet<>(nonNullKeys(rawTextValues))) {
-            if (!known.contains(name)) {
+        List<String> unknown = null;
+        for (String name : rawTextValues.keySet()) {
+            if (name != null && !plan.known().contains(name)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(name);
+            }
+        }
+        if (unknown != null) {
+            for (String name : new TreeSet<>(unknown)) {
                 problems.add(new InputProblem(name, InputProblem.UNKNOWN_FIELD,
                         "Неизвестное поле «" + name + "»: методика " + methodology.code() + " его не использует"));
             }
         }
         problems.addAll(consistencyProblems(methodology, values));
-        return List.copyOf(problems);
+        return problems.isEmpty() ? new Reading(new RawInputs(values), List.of()) : new Reading(null, List.copyOf(problems));
     }
 
     /**
@@ -105,15 +124,18 @@ public final class RawInputsValidator {
      * @throws InvalidRawInputsException with every problem when validation fails
      */
     public RawInputs parse(Methodology methodology, Map<String, String> rawTextValues) {
-        List<InputProblem> problems = validate(methodology, rawTextValues);
-        if (!problems.isEmpty()) {
-            throw new InvalidRawInputsException(problems);
+        Reading reading = read(methodology, rawTextValues);
+        if (!reading.valid()) {
+            throw new InvalidRawInputsException(reading.problems());
         }
-        return toRawInputs(rawTextValues);
+        return reading.inputs();
     }
 
     private static Parsed parseValue(String name, String text) {
         String value = text.trim();
+        if (value.length() <= 18 && isAsciiDigits(value)) {
+            return new Parsed(Long.parseLong(value), null);
+        }
         if (NON_NEGATIVE_INTEGER.matcher(value).matches()) {
             try {
                 return new Parsed(Long.parseLong(value), null);
@@ -129,6 +151,19 @@ public final class RawInputsValidator {
                     EXPECTED + ", а «" + value + "» — не целое число");
         }
         return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + value + "» — не число");
+    }
+
+    private static boolean isAsciiDigits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<InputProblem> consistencyProblems(Methodology methodology, Map<String, Long> values) {
@@ -191,12 +226,6 @@ public final class RawInputsValidator {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static Set<String> nonNullKeys(Map<String, String> map) {
-        Set<String> keys = new HashSet<>(map.keySet());
-        keys.remove(null);
-        return keys;
     }
 
     private record Parsed(Long value, InputProblem problem) {

@@ -89,28 +89,27 @@ public class ImportJobs {
             statement.setLong(15, id);
             return statement.executeUpdate();
         });
+        // one statement over arrays: a report holds up to ten thousand problems
+        List<FieldProblem> problems = new java.util.ArrayList<>(report.errors());
+        problems.addAll(report.warnings());
+        int errors = report.errors().size();
         sql.jdbc().prepareStatement("""
                 INSERT INTO import_problem (job_id, position, severity, row_number, column_name, value, code, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
-            int position = 0;
-            for (String severity : List.of("error", "warning")) {
-                for (FieldProblem p : severity.equals("error") ? report.errors() : report.warnings()) {
-                    statement.setLong(1, id);
-                    statement.setInt(2, ++position);
-                    statement.setString(3, severity);
-                    if (p.row() == null) {
-                        statement.setNull(4, Types.INTEGER);
-                    } else {
-                        statement.setInt(4, p.row());
-                    }
-                    statement.setString(5, p.column() != null ? p.column() : p.field());
-                    statement.setString(6, p.value());
-                    statement.setString(7, p.code() == null ? "invalid" : p.code());
-                    statement.setString(8, p.message());
-                    statement.addBatch();
-                }
-            }
-            return statement.executeBatch().length;
+                SELECT ?, p.position, CASE WHEN p.position <= ? THEN 'error' ELSE 'warning' END,
+                       p.row_number, p.column_name, p.value, p.code, p.message
+                FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     WITH ORDINALITY AS p(row_number, column_name, value, code, message, position)""", statement -> {
+            var connection = statement.getConnection();
+            statement.setLong(1, id);
+            statement.setInt(2, errors);
+            statement.setArray(3, connection.createArrayOf("int4", problems.stream().map(FieldProblem::row).toArray()));
+            statement.setArray(4, connection.createArrayOf("text",
+                    problems.stream().map(p -> p.column() != null ? p.column() : p.field()).toArray()));
+            statement.setArray(5, connection.createArrayOf("text", problems.stream().map(FieldProblem::value).toArray()));
+            statement.setArray(6, connection.createArrayOf("text",
+                    problems.stream().map(p -> p.code() == null ? "invalid" : p.code()).toArray()));
+            statement.setArray(7, connection.createArrayOf("text", problems.stream().map(FieldProblem::message).toArray()));
+            return statement.executeUpdate();
         });
     }
 

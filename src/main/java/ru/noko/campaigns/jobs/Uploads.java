@@ -24,6 +24,7 @@ import ru.noko.methodology.DenominatorVariant;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.methodology.ZeroDenominatorRule;
+import ru.noko.platform.logging.PhaseTimer;
 import ru.noko.platform.web.FieldProblem;
 
 import java.io.IOException;
@@ -132,28 +133,33 @@ public class Uploads {
     }
 
     private void run(long jobId, Campaign campaign, Path file, String format, InputLevel level, boolean dryRun) {
+        PhaseTimer timer = new PhaseTimer();
         try (UploadTable table = open(file, format, campaign)) {
+            timer.lap("open");
             jobs.markRunning(jobId, table.estimatedRows());
             ImportJobs.Detected detected = new ImportJobs.Detected(table.format(), table.encoding(),
                     "csv".equals(table.format()) ? table.bom() : null, table.delimiter());
             Staged result = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
                     status -> {
                         Staged s = stage(status.getConnection(), jobId, campaign, table, level,
-                                rows -> jobs.progress(jobId, rows));
+                                rows -> jobs.progress(jobId, rows), timer);
                         if (dryRun || s.report().errorCount() > 0) {
                             status.setRollbackOnly();
                         } else {
                             staged.deleteSuperseded(campaign.id(), jobId, s.outcome().level() == InputLevel.EXPERT);
+                            timer.lap("supersede");
                             jobs.finish(jobId, detected, s.outcome(), s.report());
+                            timer.lap("report");
                         }
                         return s;
                     });
+            timer.lap("commit");
             if (dryRun || result.report().errorCount() > 0) {
                 jobs.finish(jobId, detected, result.outcome(), result.report());
             }
-            LOG.info("Import job {} of campaign {}: {} rows, {} errors, {} warnings{}", jobId, campaign.id(),
+            LOG.info("Import job {} of campaign {}: {} rows, {} errors, {} warnings{}; {}", jobId, campaign.id(),
                     result.outcome().rows(), result.report().errorCount(), result.report().warningCount(),
-                    dryRun ? " (dry run)" : "");
+                    dryRun ? " (dry run)" : "", timer);
         } catch (JsonUploadTable.NotATable e) {
             jobs.fail(jobId, e.getMessage());
         } catch (RuntimeException e) {
@@ -178,7 +184,7 @@ public class Uploads {
                 .orElseThrow(() -> new IllegalStateException("importNow needs a transaction"))
                 .getConnection() instanceof Connection c ? c : null;
         Staged result = stage(connection, jobId, campaign, table, level, rows -> {
-        });
+        }, new PhaseTimer());
         if (result.report().errorCount() > 0) {
             throw new IllegalStateException(sourceName + " has errors: " + result.report().errors());
         }
@@ -191,7 +197,7 @@ public class Uploads {
     }
 
     private Staged stage(Connection connection, long jobId, Campaign campaign, UploadTable table, InputLevel level,
-                         IntConsumer progress) {
+                         IntConsumer progress, PhaseTimer timer) {
         CampaignScope scope = scope(campaign);
         UploadReport report = new UploadReport();
         Importer.Outcome outcome;
@@ -200,8 +206,10 @@ public class Uploads {
                     .map(checklist -> staged.checklist(checklist.id())).orElse(Map.of()), writer, progress, report);
             writer.finish();
         }
+        timer.lap("read+check+stage");
         // staging is never analyzed by autovacuum in time: give the planner the job's real size
         sql.update("ANALYZE staged_result", java.util.List.of());
+        timer.lap("analyze");
         if (outcome.level().publishable()) {
             for (StagedRows.AlreadyAssessed other : staged.alreadyAssessed(jobId, campaign.id(), campaign.year(),
                     UploadReport.LIMIT)) {
@@ -210,6 +218,7 @@ public class Uploads {
                                 + " году в кампании «" + other.campaignTitle() + "» (№ " + other.campaignId() + ")"));
             }
         }
+        timer.lap("already-assessed");
         return new Staged(outcome, report);
     }
 

@@ -16,6 +16,8 @@ public final class CsvUploadTable implements UploadTable {
     private final CsvStream stream;
     private final List<Column> columns = new ArrayList<>();
     private final String[] fieldByPosition;
+    /** Sized so a row's map never rehashes. */
+    private final int mapCapacity;
 
     public CsvUploadTable(Path file, UploadFields fields) {
         this.stream = CsvStream.open(file);
@@ -30,6 +32,7 @@ public final class CsvUploadTable implements UploadTable {
             fieldByPosition[i] = field;
             columns.add(new Column(header.get(i), field, i + 1));
         }
+        mapCapacity = taken.size() * 4 / 3 + 1;
     }
 
     @Override
@@ -68,7 +71,7 @@ public final class CsvUploadTable implements UploadTable {
         if (record == null) {
             return null;
         }
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new HashMap<>(mapCapacity);
         List<String> cells = record.cells();
         for (int i = 0; i < fieldByPosition.length && i < cells.size(); i++) {
             if (fieldByPosition[i] != null) {

@@ -3,6 +3,7 @@ package ru.noko.campaigns.upload;
 import ru.noko.campaigns.OrganizationIdentity;
 import ru.noko.catalog.Inn;
 import ru.noko.catalog.OrganizationType;
+import ru.noko.platform.text.Digits;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.Set;
 final class IdentityColumns {
 
     static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[\\dA-Z]{2}\\d{3}");
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u00A0]");
 
     private final CampaignScope scope;
@@ -62,14 +62,14 @@ final class IdentityColumns {
                     "Кампания не охватывает организации типа " + type.code()));
         }
         String oktmo = digits(row.get("oktmo"));
-        if (row.get("oktmo") != null && (oktmo == null || !oktmo.matches("\\d{8}|\\d{11}"))) {
+        if (row.get("oktmo") != null && (oktmo == null || !(oktmo.length() == 8 || oktmo.length() == 11))) {
             report.error(UploadReport.cell(line, "oktmo", row.get("oktmo"), "invalid_oktmo", "ОКТМО должен состоять из 8 или 11 цифр"));
         } else if (oktmo != null && scope.okatoCode() != null && !oktmo.startsWith(scope.okatoCode())) {
             report.warning(UploadReport.cell(line, "oktmo", oktmo, "oktmo_other_region",
                     "ОКТМО " + oktmo + " относится к другому субъекту (ожидается код " + scope.okatoCode() + "…)"));
         }
         String ogrn = row.get("ogrn");
-        if (ogrn != null && !ogrn.matches("\\d{13}")) {
+        if (ogrn != null && !Digits.only(ogrn, 13)) {
             report.error(UploadReport.cell(line, "ogrn", ogrn, "invalid_ogrn", "ОГРН должен состоять из 13 цифр"));
         }
         if (report.errorCount() > before || inn == null || kpp == null || name == null || type == null) {
@@ -89,8 +89,11 @@ final class IdentityColumns {
         if (text == null) {
             return null;
         }
-        String stripped = DIGITS.matcher(text).matches() ? text : SPACES.matcher(text).replaceAll("");
-        return DIGITS.matcher(stripped).matches() ? stripped : null;
+        if (Digits.only(text)) {
+            return text;
+        }
+        String stripped = SPACES.matcher(text).replaceAll("");
+        return Digits.only(stripped) ? stripped : null;
     }
 
     static OrganizationType type(String text) {

@@ -1,5 +1,7 @@
 package ru.noko.platform.csv;
 
+import ru.noko.platform.text.Digits;
+
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +34,7 @@ public final class NumberText {
         if (text.isEmpty()) {
             return null;
         }
-        if (PLAIN_INTEGER.matcher(text).matches()) {
+        if (Digits.only(text) || PLAIN_INTEGER.matcher(text).matches()) {
             return new Normalized(text, null);
         }
         text = text.replace('\u00A0', ' ').strip();
@@ -50,7 +52,7 @@ public final class NumberText {
 
     /** A finite double, or null when the text is not a number. */
     public static Double parseDouble(String normalized) {
-        if (normalized == null || !NUMBER.matcher(normalized).matches()) {
+        if (normalized == null || !(Digits.only(normalized) || NUMBER.matcher(normalized).matches())) {
             return null;
         }
         double value = Double.parseDouble(normalized);
