@@ -49,13 +49,8 @@ public class CampaignQueries {
     public Page<PublishedCampaign> findPublished(CampaignFilter filter, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        long total = sql.count("SELECT count(*)" + FROM + where, parameters);
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(page.perPage());
-        pageParameters.add(page.offset());
-        List<PublishedCampaign> rows = sql.list(COLUMNS + FROM + where + ORDER + " LIMIT ? OFFSET ?",
-                pageParameters, CampaignQueries::campaign);
-        return new Page<>(rows, total, page);
+        return sql.page("SELECT count(*)" + FROM + where, COLUMNS + FROM + where + ORDER, parameters, page,
+                CampaignQueries::campaign);
     }
 
     /** Every published campaign matching the filter, latest year first (a region has a handful). */

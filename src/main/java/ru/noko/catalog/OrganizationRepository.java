@@ -35,14 +35,8 @@ public class OrganizationRepository {
     public Page<Organization> find(OrganizationQuery query, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        long total = sql.count("SELECT count(*)" + FROM + where, parameters);
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(page.perPage());
-        pageParameters.add(page.offset());
-        List<Organization> rows = sql.list("SELECT " + COLUMNS + FROM + where
-                        + " ORDER BY " + query.sort().orderBy() + " LIMIT ? OFFSET ?",
-                pageParameters, OrganizationRepository::organization);
-        return new Page<>(rows, total, page);
+        return sql.page("SELECT count(*)" + FROM + where, "SELECT " + COLUMNS + FROM + where
+                + " ORDER BY " + query.sort().orderBy(), parameters, page, OrganizationRepository::organization);
     }
 
     /** Every matching organization in order, read through a cursor; {@code sink} runs inside the read transaction. */
@@ -50,18 +44,7 @@ public class OrganizationRepository {
     public void stream(OrganizationQuery query, java.util.function.Consumer<Organization> sink) {
         List<Object> parameters = new ArrayList<>();
         String statement = "SELECT " + COLUMNS + FROM + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
-        sql.jdbc().prepareStatement(statement, prepared -> {
-            prepared.setFetchSize(1000);
-            for (int i = 0; i < parameters.size(); i++) {
-                prepared.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = prepared.executeQuery()) {
-                while (rows.next()) {
-                    sink.accept(organization(rows));
-                }
-            }
-            return null;
-        });
+        sql.stream(statement, parameters, OrganizationRepository::organization, sink);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package ru.noko.methodology;
 
+import ru.noko.platform.text.Digits;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -133,7 +135,7 @@ public final class RawInputsValidator {
 
     private static Parsed parseValue(String name, String text) {
         String value = text.trim();
-        if (value.length() <= 18 && isAsciiDigits(value)) {
+        if (value.length() <= 18 && Digits.only(value)) {
             return new Parsed(Long.parseLong(value), null);
         }
         if (NON_NEGATIVE_INTEGER.matcher(value).matches()) {
@@ -151,19 +153,6 @@ public final class RawInputsValidator {
                     EXPECTED + ", а «" + value + "» — не целое число");
         }
         return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + value + "» — не число");
-    }
-
-    private static boolean isAsciiDigits(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<InputProblem> consistencyProblems(Methodology methodology, Map<String, Long> values) {

@@ -8,11 +8,11 @@
  * MethodologyCatalogue catalogue = MethodologyCatalogue.fromClasspath();
  * Methodology methodology = catalogue.defaultMethodology();
  * RawInputsValidator validator = new RawInputsValidator();
- * List<InputProblem> problems = validator.validate(methodology, textValues);
- * if (problems.isEmpty()) {
+ * RawInputsValidator.Reading reading = validator.read(methodology, textValues);
+ * if (reading.valid()) {
  *     Assessment assessment = new RatingCalculator().calculate(methodology,
- *             validator.toRawInputs(textValues), CalculationSettings.defaults(methodology));
- * }
+ *             reading.inputs(), CalculationSettings.defaults(methodology));
+ * } // else reading.problems() names every problem
  * }</pre>
  *
  * <p>Zero denominators follow {@link ru.noko.methodology.ZeroDenominatorRule}; with rule

@@ -7,7 +7,6 @@ import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageRequest;
 
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ public class ResultTable {
      */
     static final String NAME_KEY = "o.search_name COLLATE \"C\"";
 
-    private static final int FETCH_SIZE = 1000;
     private static final String COLUMNS = """
             SELECT r.campaign_id, c.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
                    m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
@@ -59,13 +57,8 @@ public class ResultTable {
     public Page<ResultRow> page(ResultQuery query, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        long total = sql.count("SELECT count(*)" + FROM + where, parameters);
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(page.perPage());
-        pageParameters.add(page.offset());
-        List<ResultRow> rows = sql.list(select(query) + where + " ORDER BY " + query.sort().orderBy() + " LIMIT ? OFFSET ?",
-                pageParameters, row -> row(row, query.withIndicators()));
-        return new Page<>(rows, total, page);
+        return sql.page("SELECT count(*)" + FROM + where, select(query) + where + " ORDER BY " + query.sort().orderBy(),
+                parameters, page, row -> row(row, query.withIndicators()));
     }
 
     /** Every matching row, in order, read through a cursor; {@code sink} runs inside the read transaction. */
@@ -73,16 +66,7 @@ public class ResultTable {
     public void stream(ResultQuery query, Consumer<ResultRow> sink) {
         List<Object> parameters = new ArrayList<>();
         String statement = select(query) + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
-        sql.jdbc().prepareStatement(statement, prepared -> {
-            prepared.setFetchSize(FETCH_SIZE);
-            bind(prepared, parameters);
-            try (ResultSet rows = prepared.executeQuery()) {
-                while (rows.next()) {
-                    sink.accept(row(rows, query.withIndicators()));
-                }
-            }
-            return null;
-        });
+        sql.stream(statement, parameters, row -> row(row, query.withIndicators()), sink);
     }
 
     private static String select(ResultQuery query) {
@@ -111,12 +95,6 @@ public class ResultTable {
             parameters.add(query.totalMax());
         }
         return where.toString();
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
     }
 
     private static ResultRow row(ResultSet row, boolean withIndicators) throws SQLException {

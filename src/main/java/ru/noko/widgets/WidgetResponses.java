@@ -8,7 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
-import ru.noko.platform.database.DataVersion;
+import ru.noko.platform.web.PublicCache;
 
 import java.time.Duration;
 import java.util.Base64;
@@ -39,12 +39,12 @@ class WidgetResponses {
             .weigher((String key, Rendered value) -> key.length() + value.body().length() * 2)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
-    private final DataVersion dataVersion;
+    private final PublicCache publicCache;
     private final WidgetAssets assets;
     private final String pagePolicy;
 
-    WidgetResponses(DataVersion dataVersion, WidgetAssets assets) {
-        this.dataVersion = dataVersion;
+    WidgetResponses(PublicCache publicCache, WidgetAssets assets) {
+        this.publicCache = publicCache;
         this.assets = assets;
         this.pagePolicy = "default-src 'none'; style-src " + WidgetAssets.cspHash(assets.widgetCss())
                 + "; script-src 'self'; img-src 'self' data:; frame-ancestors *; base-uri 'none'; form-action 'none'";
@@ -65,7 +65,8 @@ class WidgetResponses {
      * freshly rendered body. {@code render} may throw (e.g. not found); nothing is cached then.
      */
     MutableHttpResponse<String> dataWidget(String route, String options, Supplier<Rendered> render) {
-        String key = dataVersion.current() + "|" + assets.fingerprint() + "|" + route + "|" + options;
+        // the version the public API caches by, kept in memory: no database round trip per widget view
+        String key = publicCache.version() + "|" + assets.fingerprint() + "|" + route + "|" + options;
         String etag = etag(key);
         if (notModified(etag)) {
             return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);

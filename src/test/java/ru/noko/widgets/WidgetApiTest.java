@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
-import ru.noko.platform.database.DataVersion;
 import ru.noko.support.Api;
 import ru.noko.support.Json;
+import ru.noko.support.TestCampaigns;
 import ru.noko.support.TestDatabase;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -148,7 +148,8 @@ class WidgetApiTest implements TestPropertyProvider {
         assertNotEquals(etag, api.get(path + "?compact=true").header("ETag"));
         assertNotEquals(etag, api.get(path + "/badge.svg").header("ETag"));
 
-        context.getBean(DataVersion.class).bump();
+        TestCampaigns.publish(context, List.of(TestCampaigns.org("Школа новой версии", "school",
+                TestCampaigns.MUNICIPALITY_A, 70)));
         assertNotEquals(etag, api.get(path).header("ETag"), "a new data version is a new representation");
         assertEquals(200, api.call(HttpRequest.GET(path).header("If-None-Match", etag)).code());
 

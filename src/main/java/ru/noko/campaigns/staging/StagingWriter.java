@@ -189,37 +189,31 @@ public final class StagingWriter implements RowSink, AutoCloseable {
     }
 
     private void float8Array(Double[] values) {
-        if (values == null) {
-            buffer.int32(-1);
-            return;
-        }
-        int nulls = 0;
-        for (Double value : values) {
-            nulls += value == null ? 1 : 0;
-        }
-        arrayHeader(headerBytes(values.length) + nulls * 4 + (values.length - nulls) * 12, values.length, nulls > 0,
-                FLOAT8_OID);
-        for (Double value : values) {
-            float8(value);
-        }
+        eightByteArray(values, FLOAT8_OID, value -> Double.doubleToLongBits(value.doubleValue()));
     }
 
     private void int8Array(Long[] values) {
+        eightByteArray(values, INT8_OID, Number::longValue);
+    }
+
+    /** An array of float8 or int8: every element is 8 bytes, or a NULL. */
+    private void eightByteArray(Number[] values, int elementOid, java.util.function.ToLongFunction<Number> bits) {
         if (values == null) {
             buffer.int32(-1);
             return;
         }
         int nulls = 0;
-        for (Long value : values) {
+        for (Number value : values) {
             nulls += value == null ? 1 : 0;
         }
         arrayHeader(headerBytes(values.length) + nulls * 4 + (values.length - nulls) * 12, values.length, nulls > 0,
-                INT8_OID);
-        for (Long value : values) {
+                elementOid);
+        for (Number value : values) {
             if (value == null) {
                 buffer.int32(-1);
             } else {
-                int8(value);
+                buffer.int32(8);
+                buffer.int64(bits.applyAsLong(value));
             }
         }
     }

@@ -3,6 +3,8 @@ package ru.noko.platform.database;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import ru.noko.platform.web.Page;
+import ru.noko.platform.web.PageRequest;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Plain SQL over the current transaction's connection: parameters bound in order, rows mapped by
@@ -24,6 +27,8 @@ public class Sql {
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
+
+    private static final int FETCH_SIZE = 1000;
 
     private final JdbcOperations jdbc;
 
@@ -57,6 +62,40 @@ public class Sql {
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, parameters);
             return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * One page of a list query and the number of rows the whole query matches.
+     *
+     * @param countQuery {@code SELECT count(*)} over the rows of the list
+     * @param rowsQuery  the list, ordered totally (stable pages), without LIMIT and OFFSET
+     * @param parameters the parameters of either query: they take the same ones
+     */
+    public <T> Page<T> page(String countQuery, String rowsQuery, List<?> parameters, PageRequest page,
+                            RowMapper<T> mapper) {
+        long total = count(countQuery, parameters);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(page.perPage());
+        pageParameters.add(page.offset());
+        return new Page<>(list(rowsQuery + " LIMIT ? OFFSET ?", pageParameters, mapper), total, page);
+    }
+
+    /**
+     * Every row of a query, read through a cursor {@value #FETCH_SIZE} rows at a time, so memory does
+     * not grow with the result. Needs a transaction (PostgreSQL keeps cursors only inside one);
+     * {@code sink} runs inside it.
+     */
+    public <T> void stream(String sql, List<?> parameters, RowMapper<T> mapper, Consumer<T> sink) {
+        jdbc.prepareStatement(sql, statement -> {
+            statement.setFetchSize(FETCH_SIZE);
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(mapper.map(rows));
+                }
+            }
+            return null;
         });
     }
 
