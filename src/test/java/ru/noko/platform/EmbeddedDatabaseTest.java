@@ -34,8 +34,10 @@ class EmbeddedDatabaseTest {
         try (ApplicationContext second = ApplicationContext.run(config)) {
             assertEquals(campaigns, count(second, "SELECT count(*) FROM campaign"), "nothing loaded twice, nothing lost");
             assertEquals(organizations, count(second, "SELECT count(*) FROM organization"));
-            assertEquals("on", second.getBean(Sql.class).one("SHOW synchronous_commit", List.of(),
-                    row -> row.getString(1)).orElseThrow());
+            for (String durability : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertEquals("on", second.getBean(Sql.class).one("SHOW " + durability, List.of(),
+                        row -> row.getString(1)).orElseThrow(), durability);
+            }
         }
     }
 

@@ -61,6 +61,9 @@ public class EmbeddedPostgresDefault implements BeanInitializedEventListener<Dat
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
+                        // the library's defaults suit throwaway test databases (no fsync, commits
+                        // acknowledged before they are on disk); this one keeps the service's data
+                        .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("max_connections", "100");
                 if (port > 0) {
