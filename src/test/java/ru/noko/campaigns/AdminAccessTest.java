@@ -4,24 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.noko.platform.database.Sql;
 import ru.noko.support.Admin;
-import ru.noko.support.Api;
+import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,31 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bearer tokens: 401 without a valid one, 403 outside the token's regions, hashes only, every action audited. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminAccessTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class AdminAccessTest extends AdminApiTestBase {
 
     @Inject
     Sql sql;
-
-    Api api;
-    Admin admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
-        return properties;
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-        admin = new Admin(api, Admin.BOOTSTRAP_TOKEN);
-    }
 
     @Test
     void missingOrWrongTokenIs401ProblemJson() {

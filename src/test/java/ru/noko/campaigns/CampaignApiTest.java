@@ -3,30 +3,23 @@ package ru.noko.campaigns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.SearchText;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.ratings.ResultColumns;
-import ru.noko.support.Api;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,27 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Published campaigns and their results tables on the demonstration region. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CampaignApiTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class CampaignApiTest extends ApiTestBase {
 
     @Inject
     ApplicationContext context;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void campaignsAreListedLatestFirstAndFiltered() {

@@ -4,21 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.noko.platform.database.DataVersion;
 import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
 import ru.noko.support.Admin;
-import ru.noko.support.Api;
+import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,12 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Atomic publish, immutable revisions with change lists, retraction. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishRevisionsTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class PublishRevisionsTest extends AdminApiTestBase {
 
     @Inject
     Sql sql;
@@ -47,22 +36,6 @@ class PublishRevisionsTest implements TestPropertyProvider {
 
     @Inject
     RecordedDataChanges events;
-
-    Api api;
-    Admin admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
-        return properties;
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-        admin = new Admin(api, Admin.BOOTSTRAP_TOKEN);
-    }
 
     @Test
     void aCorrectionIsANewRevisionAndTheChangesAreListed() {

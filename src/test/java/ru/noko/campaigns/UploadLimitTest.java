@@ -1,20 +1,12 @@
 package ru.noko.campaigns;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Admin;
-import ru.noko.support.Api;
+import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.Json;
-import ru.noko.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,24 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A body over the configured upload limit (NOKO_MAX_UPLOAD_SIZE) is refused with a 413 problem document. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UploadLimitTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class UploadLimitTest extends AdminApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
-        properties.put("micronaut.server.max-request-size", "4KB");
-        return properties;
+        return with(super.getProperties(), "micronaut.server.max-request-size", "4KB");
     }
 
     @Test
     void tooLargeUploadIs413ProblemJson() {
-        Admin admin = new Admin(new Api(client), Admin.BOOTSTRAP_TOKEN);
         long id = admin.createCampaign("59", 2024, "НОКО (тест размера)", "school");
         String row = "5901001016;590101001;Школа;1;2;3;4;5\n";
         byte[] body = ("ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n" + row.repeat(200)).getBytes(StandardCharsets.UTF_8);

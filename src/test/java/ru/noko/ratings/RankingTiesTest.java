@@ -2,20 +2,15 @@ package ru.noko.ratings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
 import ru.noko.support.TestCampaigns.Org;
-import ru.noko.support.TestDatabase;
 
 import java.util.HashMap;
 import java.util.List;
@@ -34,17 +29,11 @@ import static ru.noko.support.TestCampaigns.MUNICIPALITY_B;
  * spreadsheet would run as formulas are neutralised in CSV and untouched in JSON.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RankingTiesTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class RankingTiesTest extends ApiTestBase {
 
     @Inject
     ApplicationContext context;
 
-    Api api;
     TestCampaigns.Published campaign;
     final Org d = TestCampaigns.org("Школа Д", "school", MUNICIPALITY_B, 95);
     final Org a = TestCampaigns.org("Школа А", "school", MUNICIPALITY_A, 90);
@@ -55,14 +44,8 @@ class RankingTiesTest implements TestPropertyProvider {
     final Org f = TestCampaigns.org("-Детский сад; «Минус»", "preschool", MUNICIPALITY_B, 60);
     final Org h = TestCampaigns.org("@Школа \"Собака\"", "school", MUNICIPALITY_B, 60);
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
     @BeforeAll
     void setUp() {
-        api = new Api(client);
         campaign = TestCampaigns.publish(context, List.of(f, e, c, g, b, a, d, h));
     }
 

@@ -3,19 +3,12 @@ package ru.noko.ratings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;
 import ru.noko.support.Rows;
-import ru.noko.support.TestDatabase;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,24 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rankings on the demonstration region: order, places, scopes, errors, JSON = CSV. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RatingsApiTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
+class RatingsApiTest extends ApiTestBase {
 
     @Test
     void rankingIsOrderedByTotalWithCompetitionPlacesRecomputedHere() {

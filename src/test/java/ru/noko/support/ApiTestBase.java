@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,8 +28,16 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         return TestDatabase.properties();
     }
 
+    /** {@code properties} with one more set, for subclasses that start the service differently. */
+    protected static Map<String, String> with(Map<String, String> properties, String name, String value) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put(name, value);
+        return all;
+    }
+
+    /** Protected, so it is inherited: JUnit runs it before the {@code @BeforeAll} methods of subclasses. */
     @BeforeAll
-    void createApi() {
+    protected void createApi() {
         api = new Api(client);
     }
 }

@@ -1,21 +1,13 @@
 package ru.noko.widgets;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import ru.noko.support.Api;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
@@ -24,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,33 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The widget routes over real HTTP; every response is checked against the contract by {@link Api}. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetApiTest implements TestPropertyProvider {
+class WidgetApiTest extends WidgetTestBase {
 
     static final int SIZE_LIMIT = 30 * 1024;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    ApplicationContext context;
-
-    Api api;
-    WidgetFixture fixture;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
-        properties.put("micronaut.server.port", "-1");
-        return properties;
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-        fixture = WidgetFixture.get(context);
-    }
 
     @Test
     void cardShowsTheLatestResultWithItsDatePlacesCriteriaAndChange() {

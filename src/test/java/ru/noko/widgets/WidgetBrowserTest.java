@@ -2,16 +2,12 @@ package ru.noko.widgets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.TestDatabase;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,34 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * embed.js, and checks what a reader sees. Screenshots go to target/widget-screenshots/.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetBrowserTest implements TestPropertyProvider {
+class WidgetBrowserTest extends WidgetTestBase {
 
     static final Path SCREENSHOTS = Path.of("target", "widget-screenshots");
 
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    ApplicationContext context;
-
-    WidgetFixture fixture;
     HttpServer host;
     final Map<String, String> hostPages = new ConcurrentHashMap<>();
     Chromium browser;
     String app;
     String hostOrigin;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
-        properties.put("micronaut.server.port", "-1");
-        return properties;
-    }
-
     @BeforeAll
     void setUp() throws IOException {
-        fixture = WidgetFixture.get(context);
         app = "http://127.0.0.1:" + server.getPort();
         host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         host.createContext("/", exchange -> {

@@ -4,21 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import ru.noko.support.Api;
+import ru.noko.support.ApiTestBase;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
-import ru.noko.support.TestDatabase;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,30 +23,13 @@ import static ru.noko.support.TestCampaigns.MUNICIPALITY_A;
 
 /** ETag, 304, Cache-Control, Vary, CORS and invalidation on publish, over real HTTP. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpCachingTest implements TestPropertyProvider {
+class HttpCachingTest extends ApiTestBase {
 
     private static final String RATINGS = "/api/v1/ratings?region=00&year=2022&per_page=20";
     private static final String ORIGIN = "https://school-site.example";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     ApplicationContext context;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client);
-    }
 
     @Test
     void strongEtagAndConditionalGet() {
