@@ -81,9 +81,6 @@ for _ in 1 2 3; do
   echo "   COPY ${s}s"
 done
 $PSQL -c "DROP TABLE bench_bare"
-if [ -n "${PG_LOG_MS:-}" ]; then   # log statements slower than PG_LOG_MS into the service log
-  $PSQL -c "ALTER SYSTEM SET log_min_duration_statement = $PG_LOG_MS" -c "SELECT pg_reload_conf()" >/dev/null
-fi
 
 echo "== cold run: fresh JVM, every organization new to the catalogue"
 read -r cold_import cold_publish cold_total <<<"$(publish_run 2023)"
