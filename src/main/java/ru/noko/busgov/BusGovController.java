@@ -94,12 +94,6 @@ class BusGovController implements BusgovApi {
                 .header(HttpHeaders.CACHE_CONTROL, SCHEMA_CACHE);
     }
 
-    /**
-     * Where the admin API's region scope check belongs (issue 4): a token scoped to other regions
-     * must be refused with 403 here, e.g. {@code currentCaller.requireRegion(regionCode)}
-     * ({@code ru.noko.platform.security.CurrentCaller}). This branch has no tokens, so nothing is
-     * checked yet; the route is still closed to anonymous callers by {@code @Secured(IS_AUTHENTICATED)}.
-     */
     /** An operator token exports only campaigns of its own regions (403 otherwise). */
     private void checkRegionScope(String regionCode) {
         caller.requireRegion(regionCode);

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Builds the bus.gov.ru archive of a campaign's published revision (issue 6):
+ * Builds the bus.gov.ru archive of a campaign's published revision:
  * <pre>
  * README.txt                Russian: the files, how to use them on bus.gov.ru, why plans are missing
  * results.xsd               schema of results.xml (also at /busgov/results.xsd)

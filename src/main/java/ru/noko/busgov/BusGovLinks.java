@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The link from a campaign to its bus.gov.ru export, for {@code GET /api/v1/admin/campaigns/{id}}
- * (issue 4's admin campaign document): present exactly when the export would be served, i.e. the
+ * (the admin campaign document): present exactly when the export would be served, i.e. the
  * campaign is published and not retracted.
  */
 public final class BusGovLinks {

@@ -31,12 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code GET /api/v1/admin/campaigns/{id}/exports/busgov} over real HTTP, every response checked
- * against the contract.
- *
- * <p>The admin API's bearer tokens (issue 4) do not exist on this branch: only the refusal of an
- * anonymous caller can run now. The tests marked {@code @Disabled} are written against issue 4's
- * contract (bootstrap admin token {@code noko.bootstrap-admin-token}, {@code POST /api/v1/admin/tokens});
- * remove {@code @Disabled} once it is merged.
+ * against the contract: admin and operator tokens, region scope, drafts and retracted campaigns.
  */
 @MicronautTest(transactional = false)
 @Property(name = "noko.bootstrap-admin-token", value = BusGovAdminApiTest.ADMIN_TOKEN)
@@ -119,9 +114,8 @@ class BusGovAdminApiTest extends ApiTestBase {
         long retracted = campaigns.createCampaign(TestCampaigns.REGION, 2023, "Отозванная (тест HTTP)");
         campaigns.publish(retracted, TestCampaigns.REGION,
                 List.of(TestCampaigns.rawInputs(TestCampaigns.newInn(TestCampaigns.REGION), "Школа № 8", 90)));
-        // issue 4: replace by POST /api/v1/admin/campaigns/{id}/retract
-        sql.update("UPDATE campaign SET status = 'retracted', retracted_at = now(), retraction_reason = 'тест' WHERE id = ?",
-                List.of(retracted));
+        assertEquals(200, api.call(HttpRequest.POST("/api/v1/admin/campaigns/" + retracted + "/retract",
+                Map.of("reason", "Протокол отменён (тест)")).bearerAuth(ADMIN_TOKEN)).code());
         HttpResponse<String> refused = admin(exportUri(retracted));
         assertEquals(409, refused.code());
         assertEquals(BusGovController.RETRACTED_TYPE, Json.parse(refused.body()).get("type").asText());
