@@ -1,5 +1,6 @@
 package ru.noko.busgov;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -23,6 +24,8 @@ final class DeterministicZip implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final int BUFFER = 64 * 1024;
+
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ZipOutputStream zip = new ZipOutputStream(bytes);
     private final LocalDateTime time;
@@ -38,7 +41,8 @@ final class DeterministicZip implements AutoCloseable {
         entry.setTimeLocal(time);
         try {
             zip.putNextEntry(entry);
-            content.writeTo(new FilterOutputStream(zip) {
+            // writers emit a few bytes at a time; the deflater wants them in large pieces
+            BufferedOutputStream buffered = new BufferedOutputStream(new FilterOutputStream(zip) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
@@ -48,7 +52,9 @@ final class DeterministicZip implements AutoCloseable {
                 public void close() throws IOException {
                     flush();
                 }
-            });
+            }, BUFFER);
+            content.writeTo(buffered);
+            buffered.flush();
             zip.closeEntry();
             return this;
         } catch (IOException e) {
