@@ -4,6 +4,8 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ru.noko.campaigns.jobs.ImportJob;
 import ru.noko.campaigns.jobs.ImportJobs;
 import ru.noko.campaigns.staging.StagedRows;
@@ -13,11 +15,8 @@ import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.database.PublishedData;
 import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
-import ru.noko.ratings.PlaceRanking;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import ru.noko.platform.logging.PhaseTimer;
+import ru.noko.ratings.PlaceRanking;
 
 import java.sql.Connection;
 import java.sql.Timestamp;

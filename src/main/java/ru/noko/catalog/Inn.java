@@ -1,5 +1,7 @@
 package ru.noko.catalog;
 
+import ru.noko.platform.text.Digits;
+
 /** Check digits of a legal entity's ИНН (10 digits). */
 public final class Inn {
 
@@ -9,7 +11,7 @@ public final class Inn {
     }
 
     public static boolean isValidLegalEntity(String inn) {
-        if (!ru.noko.platform.text.Digits.only(inn, 10)) {
+        if (!Digits.only(inn, 10)) {
             return false;
         }
         return checkDigit(inn.substring(0, 9)) == inn.charAt(9) - '0';

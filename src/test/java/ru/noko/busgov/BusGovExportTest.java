@@ -13,14 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import ru.noko.campaigns.CampaignAdmin;
-import ru.noko.campaigns.ComputedResult;
-import ru.noko.campaigns.RawInputsTable;
-import ru.noko.campaigns.RevisionPublisher;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
-import ru.noko.methodology.RawInputs;
-import ru.noko.platform.csv.CsvRecords;
+import ru.noko.methodology.RatingCalculator;
+import ru.noko.methodology.RawInputsValidator;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.security.Caller;
 import ru.noko.platform.web.CsvDialect;
@@ -433,10 +430,11 @@ class BusGovExportTest extends ApiTestBase {
         Methodology methodology = context.getBean(MethodologyCatalogue.class).defaultMethodology();
         String inn = TestCampaigns.newInn(REGION);
         Map<String, String> row = TestCampaigns.rawInputs(inn, "МБОУ СОШ № 5", 80);
-        RawInputsTable.Outcome outcome = new RawInputsTable(methodology, CalculationSettings.defaults(methodology))
-                .compute(List.of(new CsvRecords.Row(2, row)));
+        Map<String, String> counts = new java.util.LinkedHashMap<>(row);
+        counts.keySet().retainAll(methodology.rawInputNames());
         // a results-level revision: published values only, no raw inputs behind them
-        var assessment = outcome.results().get(0).assessment();
+        var assessment = new RatingCalculator().calculate(methodology, new RawInputsValidator().parse(methodology, counts),
+                CalculationSettings.defaults(methodology));
         Map<String, String> published = new java.util.LinkedHashMap<>();
         published.put("inn", inn);
         published.put("kpp", row.get("kpp"));

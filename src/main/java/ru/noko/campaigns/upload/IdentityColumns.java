@@ -2,6 +2,7 @@ package ru.noko.campaigns.upload;
 
 import ru.noko.campaigns.OrganizationIdentity;
 import ru.noko.catalog.Inn;
+import ru.noko.catalog.Kpp;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.platform.text.Digits;
 
@@ -17,7 +18,6 @@ import java.util.Set;
  */
 final class IdentityColumns {
 
-    static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("\\d{4}[\\dA-Z]{2}\\d{3}");
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u00A0]");
 
     private final CampaignScope scope;
@@ -40,7 +40,7 @@ final class IdentityColumns {
                     : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + row.get("inn") + "» — нет"
                     : "Неверный ИНН: не сходится контрольная цифра"));
         }
-        if (!missingColumns.contains("kpp") && (kpp == null || !KPP.matcher(kpp).matches())) {
+        if (!missingColumns.contains("kpp") && !Kpp.isValid(kpp)) {
             report.error(UploadReport.cell(line, "kpp", row.get("kpp"), "invalid_kpp",
                     kpp == null ? "Не указан КПП организации" : "КПП должен состоять из 9 символов (4 цифры, 2 цифры или буквы, 3 цифры)"));
         }

@@ -351,7 +351,7 @@ abstract class RowChecks {
                 report.error(UploadReport.cell(row.row(), UploadFields.ORGANIZATION_INN, row.get(UploadFields.ORGANIZATION_INN),
                         "invalid_inn", "Неверный ИНН организации (10 цифр с верной контрольной цифрой)"));
             }
-            if (kpp == null || !IdentityColumns.KPP.matcher(kpp.toUpperCase(java.util.Locale.ROOT)).matches()) {
+            if (kpp == null || !ru.noko.catalog.Kpp.isValid(kpp.toUpperCase(java.util.Locale.ROOT))) {
                 report.error(UploadReport.cell(row.row(), UploadFields.ORGANIZATION_KPP, kpp, "invalid_kpp", "Неверный КПП организации"));
             }
             Map<String, Boolean> answers = new HashMap<>();

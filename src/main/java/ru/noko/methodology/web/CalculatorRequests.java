@@ -60,13 +60,14 @@ class CalculatorRequests {
                 inputs.put(name, text(value));
             }
         });
-        for (InputProblem problem : validator.validate(methodology, inputs)) {
+        RawInputsValidator.Reading reading = validator.read(methodology, inputs);
+        for (InputProblem problem : reading.problems()) {
             problems.add(FieldProblem.ofField(problem.field(), inputs.get(problem.field()), problem.code(), problem.message()));
         }
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid("The calculator input has " + problems.size() + " problem(s)", problems);
         }
-        RawInputs raw = validator.toRawInputs(inputs);
+        RawInputs raw = reading.inputs();
         CalculationSettings settings = new CalculationSettings(variant, zeroRule);
         return result(methodology, settings, calculator.calculate(methodology, raw, settings), raw);
     }
