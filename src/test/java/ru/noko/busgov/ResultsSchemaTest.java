@@ -8,7 +8,6 @@ import org.w3c.dom.Element;
 import javax.xml.validation.Schema;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +25,7 @@ class ResultsSchemaTest {
     @CsvSource({"innUlType,innUlType", "kppType,kppType", "ogsCodeType,ogsCodeType", "oktmoCodeType,oktmoCodeType",
             "ogrnCodeType,ogrnCodeType", "yearType,yearType"})
     void identifierPatternsAreCopiedFromTheOfficialTypes(String ours, String official) throws Exception {
-        List<String> officialPatterns = patterns(Dom.root(Files.readAllBytes(Schemas.OFFICIAL_TYPES)), official);
+        List<String> officialPatterns = patterns(Dom.root(Schemas.officialBytes()), official);
         List<String> ourPatterns = patterns(Dom.root(xsd), ours);
         assertEquals(1, officialPatterns.size());
         assertEquals(officialPatterns.get(0), ourPatterns.get(0), "the first pattern is the official one");

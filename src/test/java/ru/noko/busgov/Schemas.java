@@ -12,16 +12,17 @@ import javax.xml.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Real XML Schema validation (javax.xml.validation) against our results.xsd and the official Types.xsd. */
 final class Schemas {
 
-    /** The official bus.gov.ru exchange schema ТФФ ГМУ 1.8.3, kept beside the repository. */
-    static final Path OFFICIAL_TYPES = Path.of("../shared/reference/busgov-tff-1.8.3/Types.xsd");
+    /**
+     * The official bus.gov.ru exchange schema ТФФ ГМУ 1.8.3 (Types.xsd as published for the 1.8.3
+     * exchange formats), vendored unchanged under src/test/resources; see the README there.
+     */
+    static final String OFFICIAL_TYPES = "/busgov-tff-1.8.3/Types.xsd";
 
     private static Schema official;
 
@@ -30,13 +31,24 @@ final class Schemas {
 
     static synchronized Schema official() {
         if (official == null) {
-            if (!Files.isRegularFile(OFFICIAL_TYPES)) {
-                throw new IllegalStateException("The official schema is expected at " + OFFICIAL_TYPES.toAbsolutePath()
-                        + " (shared/ beside the repository)");
+            java.net.URL types = Schemas.class.getResource(OFFICIAL_TYPES);
+            if (types == null) {
+                throw new IllegalStateException("The official schema is missing from the test resources: " + OFFICIAL_TYPES);
             }
-            official = compile(new StreamSource(OFFICIAL_TYPES.toFile()));
+            official = compile(new StreamSource(types.toExternalForm()));
         }
         return official;
+    }
+
+    static byte[] officialBytes() {
+        try (java.io.InputStream in = Schemas.class.getResourceAsStream(OFFICIAL_TYPES)) {
+            if (in == null) {
+                throw new IllegalStateException("The official schema is missing from the test resources: " + OFFICIAL_TYPES);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Schema of(byte[] xsd) {
