@@ -25,11 +25,30 @@ class DeterministicZipTest {
         }
     }
 
+    /** The DOS time and date of every header with the given signature (at the given offset in it). */
+    private static List<Integer> dosTimes(byte[] zip, int signature, int offset) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<Integer> values = new java.util.ArrayList<>();
+        for (int at = 0; at + offset + 4 <= zip.length; at++) {
+            if (buffer.getInt(at) == signature) {
+                values.add(Short.toUnsignedInt(buffer.getShort(at + offset)));
+                values.add(Short.toUnsignedInt(buffer.getShort(at + offset + 2)));
+            }
+        }
+        return values;
+    }
+
     @Test
     void theSameContentGivesTheSameBytesWithFixedTimesAndNoExtraFields() throws Exception {
         byte[] first = build();
-        Thread.sleep(2100); // across a DOS-time tick: wall-clock time must not leak in
         assertArrayEquals(first, build());
+        // wall-clock time must not leak in: every local and central header carries the fixed time
+        int expectedTime = (4 << 11) | (30 << 5) | (14 / 2);
+        int expectedDate = ((2024 - 1980) << 9) | (12 << 5) | 20;
+        assertEquals(List.of(expectedTime, expectedDate, expectedTime, expectedDate, expectedTime, expectedDate),
+                dosTimes(first, 0x04034b50, 10), "local headers");
+        assertEquals(List.of(expectedTime, expectedDate, expectedTime, expectedDate, expectedTime, expectedDate),
+                dosTimes(first, 0x02014b50, 12), "central directory");
         ZipContents zip = ZipContents.read(first);
         assertEquals(List.of("b.txt", "a.txt", "plans/x.xml"), zip.names(), "order of adding");
         assertEquals("первый", zip.text("a.txt"));

@@ -9,7 +9,6 @@ import ru.noko.support.Admin;
 import ru.noko.support.Json;
 import ru.noko.support.TestDatabase;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,22 +72,21 @@ class CrashSafetyTest {
             demoResults = count(database, "SELECT count(*) FROM result r JOIN campaign c ON c.id = r.campaign_id WHERE c.demo");
         }
 
-        // 1. kill the service while it imports a large file
+        // 1. kill the service while it imports a large file: the import is held, whatever the
+        //    machine's speed, at its first progress report past 2 000 rows (its staging transaction open)
         long importCampaign;
         long importJob;
         Process child = startChild(database);
-        try {
-            String base = childBase(database);
-            waitUntil(Duration.ofSeconds(120), () -> healthy(base), "child service did not start");
+        try (PausePoint pause = PausePoint.hold(database)) {
+            String base = childBase();
             importCampaign = createCampaign(base, 2020);
+            pause.before("UPDATE ON import_job FOR EACH ROW WHEN (NEW.campaign_id = " + importCampaign
+                    + " AND NEW.rows_processed >= 2000)");
             JsonNode accepted = upload(base, importCampaign, big);
             importJob = accepted.get("id").asLong();
-            long job = importJob;
-            waitUntil(Duration.ofSeconds(120), () -> count(database,
-                    "SELECT count(*) FROM import_job WHERE id = " + job + " AND status = 'running' AND rows_processed >= 2000") == 1,
-                    "the import did not get going");
-            assertTrue(count(database, "SELECT count(*) FROM import_job WHERE id = " + job + " AND rows_processed < "
-                    + BIG_FILE_ROWS) == 1, "killed before the import finished, or the test proves nothing");
+            waitUntil(Duration.ofSeconds(120), pause::reached, "the import did not get to 2 000 rows");
+            assertEquals("running", text(database, "SELECT status FROM import_job WHERE id = " + importJob));
+            kill(child);
         } finally {
             kill(child);
         }
@@ -120,18 +118,17 @@ class CrashSafetyTest {
             assertEquals(BIG_FILE_ROWS, staged.get("organizations").asInt());
         }
 
-        // 3. kill the service while it publishes that upload
+        // 3. kill the service while it publishes that upload: held as it starts writing results,
+        //    after the revision and the new organizations are written in its transaction
         child = startChild(database);
-        try {
-            String base = childBase(database);
-            waitUntil(Duration.ofSeconds(120), () -> healthy(base), "child service did not start");
+        try (PausePoint pause = PausePoint.hold(database)) {
+            String base = childBase();
+            pause.before("INSERT ON result FOR EACH STATEMENT");
             http.sendAsync(request(base, "/api/v1/admin/campaigns/" + publishCampaign + "/publish")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
-            waitUntil(Duration.ofSeconds(60), () -> count(database, """
-                    SELECT count(*) FROM pg_stat_activity WHERE application_name = 'noko-crash-child' AND state = 'active'
-                      AND (query LIKE '%INSERT INTO organization%' OR query LIKE '%INSERT INTO result%')""") > 0,
-                    "the publish did not get to writing organizations or results");
+            waitUntil(Duration.ofSeconds(60), pause::reached, "the publish did not get to writing results");
+            kill(child);
         } finally {
             kill(child);
         }
@@ -157,17 +154,16 @@ class CrashSafetyTest {
 
     private EmbeddedServer start(Map<String, String> database) {
         Map<String, Object> properties = new HashMap<>(database);
-        properties.put("micronaut.server.port", TestDatabase.properties().get("micronaut.server.port"));
-        properties.put("endpoints.all.port", properties.get("micronaut.server.port"));
+        properties.put("micronaut.server.port", "-1");
         properties.put("noko.bootstrap-admin-token", TOKEN);
         properties.put("noko.import.wait-for-result", "0s");
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
-    private int childPort;
+    private Path childLog;
 
-    private Process startChild(Map<String, String> database) throws IOException {
-        childPort = Integer.parseInt(TestDatabase.properties().get("micronaut.server.port"));
+    /** A service in a process of its own, on a port it binds itself; returns once it is healthy. */
+    private Process startChild(Map<String, String> database) throws IOException, InterruptedException {
         String url = database.get("datasources.default.url");
         url = url + (url.contains("?") ? "&" : "?") + "ApplicationName=noko-crash-child";
         List<String> command = new ArrayList<>(List.of(
@@ -177,20 +173,92 @@ class CrashSafetyTest {
                 "-Ddatasources.default.username=" + database.get("datasources.default.username"),
                 "-Ddatasources.default.password=" + database.get("datasources.default.password"),
                 "-Dnoko.embedded-postgres.enabled=false", "-Dnoko.demo-data=false",
-                "-Dmicronaut.server.port=" + childPort, "-Dendpoints.all.port=" + childPort,
+                "-Dmicronaut.server.port=-1",
                 "-Dnoko.bootstrap-admin-token=" + TOKEN, "-Dnoko.import.wait-for-result=0s",
                 "ru.noko.Application"));
-        File log = dir.resolve("child-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        childLog = dir.resolve("child-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+        waitUntil(Duration.ofSeconds(120), () -> childBase() != null && healthy(childBase()), "child service did not start");
+        return process;
     }
 
-    private String childBase(Map<String, String> database) {
-        return "http://localhost:" + childPort;
+    /** The child's address, as its start-up line names it; null until it has started. */
+    private String childBase() {
+        try {
+            java.util.regex.Matcher running = java.util.regex.Pattern.compile("Server Running: (http://\\S+)")
+                    .matcher(java.nio.file.Files.readString(childLog));
+            return running.find() ? running.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();   // SIGKILL: no shutdown hook, no graceful close of anything
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * A point where the child service stops, deterministically, whatever the machine's speed: a
+     * trigger that waits for an advisory lock this test holds. The child's statement is then
+     * in progress, its transaction open, until the child is killed.
+     */
+    private static final class PausePoint implements AutoCloseable {
+
+        private static final long LOCK = 7_420_001L;
+        private final Connection holder;
+        private final List<String> triggers = new ArrayList<>();
+
+        private PausePoint(Connection holder) {
+            this.holder = holder;
+        }
+
+        static PausePoint hold(Map<String, String> database) throws SQLException {
+            Connection connection = DriverManager.getConnection(database.get("datasources.default.url"),
+                    database.get("datasources.default.username"), database.get("datasources.default.password"));
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+                statement.execute("""
+                        CREATE OR REPLACE FUNCTION noko_test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN PERFORM pg_advisory_lock(%d); PERFORM pg_advisory_unlock(%d); RETURN NEW; END $$"""
+                        .formatted(LOCK, LOCK));
+            }
+            return new PausePoint(connection);
+        }
+
+        /** @param when the trigger's event, table and condition, as in CREATE TRIGGER … BEFORE … */
+        void before(String when) throws SQLException {
+            String name = "noko_test_pause_" + triggers.size();
+            String table = when.replaceAll("^.* ON (\\w+) .*$", "$1");
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("CREATE TRIGGER " + name + " BEFORE " + when + " EXECUTE FUNCTION noko_test_pause()");
+            }
+            triggers.add(name + " ON " + table);
+        }
+
+        /** Whether the child waits at the pause point. */
+        boolean reached() {
+            try (Statement statement = holder.createStatement();
+                 ResultSet row = statement.executeQuery("""
+                         SELECT count(*) FROM pg_stat_activity WHERE application_name = 'noko-crash-child'
+                           AND wait_event_type = 'Lock' AND wait_event = 'advisory'""")) {
+                return row.next() && row.getLong(1) > 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Statement statement = holder.createStatement()) {
+                for (String trigger : triggers) {
+                    statement.execute("DROP TRIGGER IF EXISTS " + trigger);
+                }
+                statement.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+            } finally {
+                holder.close();
+            }
+        }
     }
 
     private Path generate(String name, int rows, String innPrefix, String okato) throws Exception {

@@ -25,19 +25,9 @@ public final class TestDatabase {
 
     public static synchronized Map<String, String> properties() {
         Map<String, String> properties = new java.util.HashMap<>(database());
-        // a free port per test context (application.yml pins 8080, which another run may hold)
-        String port = String.valueOf(freePort());
-        properties.put("micronaut.server.port", port);
-        properties.put("endpoints.all.port", port);
+        // the server binds a port the system chooses (application.yml pins 8080, which another run may hold)
+        properties.put("micronaut.server.port", "-1");
         return Map.copyOf(properties);
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> database() {

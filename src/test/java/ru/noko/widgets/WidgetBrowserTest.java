@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The widgets in a real browser: headless Chromium loads host pages (served from another origin
@@ -282,7 +283,11 @@ class WidgetBrowserTest extends WidgetTestBase {
     private static void waitForFrameHeights(Chromium.Page page) {
         page.waitForValue("document.readyState", v -> v.asText().equals("complete"), "the host page");
         JsonNode previous = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         for (int stable = 0; stable < 3; ) {
+            if (System.nanoTime() > deadline) {
+                fail("the widget frames' heights did not settle within 30 s: " + previous);
+            }
             JsonNode current = page.evaluate("[...document.querySelectorAll('iframe')].map(f => "
                     + "[Math.round(f.getBoundingClientRect().height), f.contentWindow !== null])");
             stable = current.equals(previous) ? stable + 1 : 0;
