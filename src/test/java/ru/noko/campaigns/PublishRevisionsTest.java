@@ -35,6 +35,9 @@ class PublishRevisionsTest extends AdminApiTestBase {
     DataVersion dataVersion;
 
     @Inject
+    io.micronaut.context.ApplicationContext applicationContext;
+
+    @Inject
     RecordedDataChanges events;
 
     @Test
@@ -167,29 +170,67 @@ class PublishRevisionsTest extends AdminApiTestBase {
         assertEquals(3L, sql.count("SELECT count(*) FROM result WHERE campaign_id = ?", List.of(id)));
     }
 
+    /**
+     * The publish is held, deterministically, inside its transaction just before it points the
+     * campaign at the new revision (the results and organizations are written by then): every page
+     * read over HTTP meanwhile is the old revision; once it commits, every page is the new one.
+     */
     @Test
     void readersSeeTheOldRevisionOrTheNewOneNeverAMix() throws Exception {
         long id = admin.createCampaign("59", 2013 + 1, "НОКО (тест чтения во время публикации)", "preschool");
         admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
         assertEquals(200, admin.publish(id).code());
         admin.uploadAndWait(id, Admin.fixture("raw-inputs-correction.csv"), "text/csv", null);
-        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            while (!stop.get()) {
-                seen.add(sql.one("""
-                        SELECT c.published_revision || ':' || string_agg(o.inn, ',' ORDER BY o.inn)
-                        FROM campaign c JOIN result r ON r.campaign_id = c.id AND r.revision = c.published_revision
-                        JOIN organization o ON o.id = r.organization_id WHERE c.id = ? GROUP BY c.published_revision""",
-                        List.of(id), row -> row.getString(1)).orElse("none"));
+        String before = "1:5902002012,5902002020,5902002037";
+        assertEquals(before, pageByPage(id, 1));
+
+        long lock = 7_420_002L;
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(
+                applicationContext.getProperty("datasources.default.url", String.class).orElseThrow(),
+                applicationContext.getProperty("datasources.default.username", String.class).orElseThrow(),
+                applicationContext.getProperty("datasources.default.password", String.class).orElse(""));
+             java.sql.Statement statement = holder.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + lock + ")");
+            statement.execute("""
+                    CREATE OR REPLACE FUNCTION noko_test_hold_publish() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_advisory_lock(%d); PERFORM pg_advisory_unlock(%d); RETURN NEW; END $$"""
+                    .formatted(lock, lock));
+            statement.execute("CREATE TRIGGER hold_publish BEFORE UPDATE OF published_revision ON campaign FOR EACH ROW "
+                    + "WHEN (NEW.id = " + id + ") EXECUTE FUNCTION noko_test_hold_publish()");
+            java.util.concurrent.CompletableFuture<Integer> publish =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.publish(id).code());
+            try {
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+                while (sql.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND wait_event = 'advisory' AND query LIKE '%UPDATE campaign%'", List.of()) == 0) {
+                    assertTrue(java.time.Instant.now().isBefore(deadline), "the publish did not reach the campaign pointer");
+                    assertFalse(publish.isDone(), "the publish ended before its pause point: " + publish.getNow(null));
+                    Thread.onSpinWait();
+                }
+                assertEquals(before, pageByPage(id, 2), "while the publish is in progress (pages not cached before)");
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + lock + ")");
             }
-        });
-        reader.start();
-        assertEquals(200, admin.publish(id).code());
-        Thread.sleep(50);
-        stop.set(true);
-        reader.join();
-        assertEquals(Set.of("1:5902002012,5902002020,5902002037", "2:5902002012,5902002020,5902002044"), seen);
+            assertEquals(200, publish.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            statement.execute("DROP TRIGGER hold_publish ON campaign");
+        }
+        assertEquals("2:5902002012,5902002020,5902002044", pageByPage(id, 1));
+        assertEquals("2:5902002012,5902002020,5902002044", pageByPage(id, 2));
+    }
+
+    /** The campaign's revision and its organizations' ИНН, read a few results per request. */
+    private String pageByPage(long id, int perPage) {
+        List<String> inns = new java.util.ArrayList<>();
+        JsonNode campaign = Json.parse(api.get("/api/v1/campaigns/" + id).body());
+        for (int page = 1; ; page++) {
+            JsonNode results = Json.parse(api.get("/api/v1/campaigns/" + id + "/results?per_page=" + perPage + "&page=" + page).body());
+            if (results.get("data").isEmpty()) {
+                break;
+            }
+            results.get("data").forEach(row -> inns.add(row.get("inn").asText()));
+        }
+        java.util.Collections.sort(inns);
+        return campaign.get("revision").asInt() + ":" + String.join(",", inns);
     }
 
     private HttpResponse<String> call(io.micronaut.http.MutableHttpRequest<?> request) {
