@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** Builds passports, structure files and Frictionless descriptors of datasets. */
 @Singleton
-class Passports {
+public class Passports {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
