@@ -43,28 +43,31 @@ public class DatasetFiles {
     }
 
     @Transactional
-    public Fingerprint fingerprint(Dataset dataset, Release release) {
-        return sql.one("SELECT sha256, bytes FROM opendata_file WHERE release_id = ? AND dataset = ?",
-                List.of(release.id(), dataset.code()), row -> new Fingerprint(row.getString(1), row.getLong(2)))
+    public Fingerprint fingerprint(Dataset dataset, Edition edition) {
+        long release = edition.release().id();
+        return sql.one("SELECT sha256, bytes FROM opendata_file WHERE release_id = ? AND dataset = ? AND edition = ?",
+                List.of(release, dataset.code(), edition.number()), row -> new Fingerprint(row.getString(1), row.getLong(2)))
                 .orElseGet(() -> {
-                    Fingerprint computed = compute(dataset, release);
-                    sql.update("INSERT INTO opendata_file (release_id, dataset, sha256, bytes) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                            List.of(release.id(), dataset.code(), computed.sha256(), computed.bytes()));
+                    Fingerprint computed = compute(dataset, edition);
+                    sql.update("""
+                            INSERT INTO opendata_file (release_id, dataset, edition, sha256, bytes) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT DO NOTHING""",
+                            List.of(release, dataset.code(), edition.number(), computed.sha256(), computed.bytes()));
                     return computed;
                 });
     }
 
     /** The file as a stream the HTTP layer reads while a background task writes it from a cursor. */
-    public InputStream open(Dataset dataset, Release release) {
+    public InputStream open(Dataset dataset, Edition edition) {
         try {
             PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
             PipedOutputStream out = new PipedOutputStream(in);
             executor.submit(() -> {
                 try (out) {
-                    writer.write(dataset, release, out);
+                    writer.write(dataset, edition, out);
                 } catch (Exception e) {
                     // the client sees a truncated body; the checksum header lets it notice
-                    LOG.warn("Streaming {} of release {} stopped: {}", dataset.code(), release.version(), e.toString());
+                    LOG.warn("Streaming {} of version {} stopped: {}", dataset.code(), edition.version(), e.toString());
                 }
             });
             return in;
@@ -73,10 +76,10 @@ public class DatasetFiles {
         }
     }
 
-    private Fingerprint compute(Dataset dataset, Release release) {
+    private Fingerprint compute(Dataset dataset, Edition edition) {
         MessageDigest sha256 = sha256();
         CountingStream counter = new CountingStream();
-        writer.write(dataset, release, new DigestOutputStream(counter, sha256));
+        writer.write(dataset, edition, new DigestOutputStream(counter, sha256));
         return new Fingerprint(HexFormat.of().formatHex(sha256.digest()), counter.count);
     }
 

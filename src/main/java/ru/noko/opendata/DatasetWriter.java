@@ -37,7 +37,7 @@ public class DatasetWriter {
     }
 
     @Transactional(readOnly = true)
-    public void write(Dataset dataset, Release release, OutputStream out) {
+    public void write(Dataset dataset, Edition edition, OutputStream out) {
         if (dataset instanceof MethodologyDataset) {
             try (CsvSink sink = new CsvSink(out)) {
                 sink.row(dataset.header());
@@ -51,7 +51,7 @@ public class DatasetWriter {
         sql.jdbc().execute(connection -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut("COPY (" + query(dataset, release) + ") TO STDOUT WITH (FORMAT csv, HEADER)", crlf);
+                        .copyOut("COPY (" + query(dataset, edition) + ") TO STDOUT WITH (FORMAT csv, HEADER)", crlf);
                 crlf.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -60,16 +60,23 @@ public class DatasetWriter {
         });
     }
 
-    /** COPY takes no bind parameters: the only values inlined are a release id and a checked region code. */
-    private static String query(Dataset dataset, Release release) {
+    /**
+     * COPY takes no bind parameters: the only values inlined are ids and a checked region code. A
+     * later edition leaves out the campaigns taken down up to the takedown that made it; the first
+     * edition leaves out nothing, so its bytes are what they always were.
+     */
+    private static String query(Dataset dataset, Edition edition) {
+        long release = edition.release().id();
+        String excluded = edition.excludedUpTo() == 0 ? ""
+                : "AND rc.campaign_id NOT IN (SELECT campaign_id FROM opendata_takedown WHERE id <= " + edition.excludedUpTo() + ")";
         if (dataset instanceof ResultsDataset results) {
             String region = results.regionCode() == null ? "" : "AND rc.region_code = '" + checkedRegion(results.regionCode()) + "'";
-            return ResultsDataset.QUERY.formatted(release.id(), NEUTRALISED_NAME, UTC_DATETIME, region);
+            return ResultsDataset.QUERY.formatted(release, NEUTRALISED_NAME, UTC_DATETIME, region + " " + excluded);
         }
         if (dataset instanceof IndicatorsDataset) {
-            return IndicatorsDataset.QUERY.formatted(release.id());
+            return IndicatorsDataset.QUERY.formatted(release, excluded);
         }
-        return OrganizationsDataset.QUERY.formatted(release.id(), NEUTRALISED_NAME);
+        return OrganizationsDataset.QUERY.formatted(release, NEUTRALISED_NAME, excluded);
     }
 
     private static String checkedRegion(String code) {

@@ -20,7 +20,7 @@ record IndicatorsDataset() implements Dataset {
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN indicator_value iv ON iv.campaign_id = rc.campaign_id AND iv.revision = rc.revision
             JOIN organization o ON o.id = iv.organization_id
-            WHERE rc.release_id = %1$d
+            WHERE rc.release_id = %1$d %2$s
             ORDER BY c.year, c.region_code, rc.campaign_id, iv.organization_id,
                      string_to_array(iv.indicator_code, '.')::int[]""";
 

@@ -1,6 +1,5 @@
 package ru.noko.opendata;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,21 +30,23 @@ class OpenDataController implements OpendataApi {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    private static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600";
+    static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600";
 
     private final DatasetCatalog catalog;
     private final Passports passports;
     private final DatasetFiles files;
     private final ReleaseRepository releases;
-    private final String configuredBaseUrl;
+    private final Editions editions;
+    private final PublicUrls urls;
 
     OpenDataController(DatasetCatalog catalog, Passports passports, DatasetFiles files, ReleaseRepository releases,
-                       @Value("${noko.public-base-url:}") String configuredBaseUrl) {
+                       Editions editions, PublicUrls urls) {
         this.catalog = catalog;
         this.passports = passports;
         this.files = files;
         this.releases = releases;
-        this.configuredBaseUrl = configuredBaseUrl;
+        this.editions = editions;
+        this.urls = urls;
     }
 
     @Override
@@ -86,9 +87,9 @@ class OpenDataController implements OpendataApi {
     public HttpResponse<FileCustomizableResponseType> getDatasetChecksums(String identifier) {
         Dataset dataset = dataset(identifier);
         StringBuilder lines = new StringBuilder();
-        for (Release release : catalog.versions(dataset)) {
-            lines.append(files.fingerprint(dataset, release).sha256()).append("  ")
-                    .append(Passports.dataFileName(release, dataset)).append('\n');
+        for (Edition edition : editions.current(dataset)) {
+            lines.append(files.fingerprint(dataset, edition).sha256()).append("  ")
+                    .append(Passports.dataFileName(edition, dataset)).append('\n');
         }
         byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
         StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), MediaType.TEXT_PLAIN_TYPE, 0, body.length);
@@ -109,20 +110,30 @@ class OpenDataController implements OpendataApi {
     @Override
     public HttpResponse<FileCustomizableResponseType> getDatasetData(String identifier, String version, String structure) {
         Dataset dataset = dataset(identifier);
-        Release release = releases.byVersion(version)
-                .filter(r -> dataset.structureVersion().equals(structure))
-                .filter(r -> catalog.versions(dataset).stream().anyMatch(v -> v.id() == r.id()))
+        // YYYYMMDDTHHMMSS is edition 1, YYYYMMDDTHHMMSS-N edition N ≥ 2 (the contract checked the digits)
+        int dash = version.indexOf('-');
+        String releaseVersion = dash < 0 ? version : version.substring(0, dash);
+        int asked = dash < 0 ? 1 : Integer.parseInt(version.substring(dash + 1));
+        boolean canonical = dash < 0 || (asked >= 2 && version.charAt(dash + 1) != '0');
+        Edition edition = releases.byVersion(releaseVersion)
+                .filter(r -> canonical && dataset.structureVersion().equals(structure))
+                .flatMap(r -> editions.current(dataset).stream().filter(e -> e.release().id() == r.id()).findFirst())
+                .filter(e -> asked <= e.number())
                 .orElseThrow(() -> ApiProblemException.notFound(
                         "Dataset " + identifier + " has no data version " + version + " with structure " + structure));
-        DatasetFiles.Fingerprint fingerprint = files.fingerprint(dataset, release);
+        if (asked < edition.number()) {
+            throw new VersionWithdrawn(edition.withdrawalOf(asked),
+                    urls.folder(identifier) + Passports.dataFileName(edition, dataset));
+        }
+        DatasetFiles.Fingerprint fingerprint = files.fingerprint(dataset, edition);
         String etag = "\"" + fingerprint.sha256() + "\"";
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
         if (etag.equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
             return HttpResponse.<FileCustomizableResponseType>notModified()
                     .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
         }
-        String fileName = Passports.dataFileName(release, dataset);
-        StreamedFile file = new StreamedFile(files.open(dataset, release), CSV, release.createdAt().toInstant().toEpochMilli(),
+        String fileName = Passports.dataFileName(edition, dataset);
+        StreamedFile file = new StreamedFile(files.open(dataset, edition), CSV, edition.release().createdAt().toInstant().toEpochMilli(),
                 fingerprint.bytes()).attach(fileName);
         return HttpResponse.<FileCustomizableResponseType>ok(file)
                 .contentType(CSV)
@@ -156,14 +167,7 @@ class OpenDataController implements OpendataApi {
         return link == null ? response : response.header(HttpHeaders.LINK, link);
     }
 
-    /** Absolute URLs for passports: the configured public URL, else the scheme and host the client used. */
     private String baseUrl() {
-        if (!configuredBaseUrl.isBlank()) {
-            return configuredBaseUrl.replaceAll("/+$", "");
-        }
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        String scheme = request.getHeaders().get("X-Forwarded-Proto", String.class).orElse(request.isSecure() ? "https" : "http");
-        return scheme + "://" + (host == null ? "localhost" : host);
+        return urls.base();
     }
 }

@@ -20,7 +20,7 @@ record OrganizationsDataset() implements Dataset {
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
             JOIN organization o ON o.id = r.organization_id
-            WHERE rc.release_id = %1$d
+            WHERE rc.release_id = %1$d %3$s
             ORDER BY r.organization_id, c.year DESC, rc.campaign_id DESC""";
 
     @Override

@@ -3,6 +3,7 @@ package ru.noko.opendata;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +17,17 @@ public class Passports {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final DatasetCatalog catalog;
+    private final Editions editions;
     private final OpenDataSettings settings;
 
-    public Passports(DatasetCatalog catalog, OpenDataSettings settings) {
+    Passports(DatasetCatalog catalog, Editions editions, OpenDataSettings settings) {
         this.catalog = catalog;
+        this.editions = editions;
         this.settings = settings;
     }
 
-    public static String dataFileName(Release release, Dataset dataset) {
-        return "data-" + release.version() + "-structure-" + dataset.structureVersion() + ".csv";
+    static String dataFileName(Edition edition, Dataset dataset) {
+        return "data-" + edition.version() + "-structure-" + dataset.structureVersion() + ".csv";
     }
 
     public static String structureFileName(Dataset dataset) {
@@ -34,23 +37,23 @@ public class Passports {
     public Passport passport(Dataset dataset, String baseUrl) {
         String identifier = catalog.identifier(dataset);
         String folder = baseUrl + "/opendata/" + identifier + "/";
-        List<Release> versions = catalog.versions(dataset);
+        List<Edition> versions = editions.current(dataset);
         List<Passport.DataVersion> data = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
-            Release release = versions.get(i);
-            String name = dataFileName(release, dataset);
+            Edition edition = versions.get(i);
+            String name = dataFileName(edition, dataset);
             data.add(new Passport.DataVersion(name.substring(0, name.length() - ".csv".length()), folder + name,
-                    release.date(), release.provenance(), valid(release), dataset.structureVersion()));
+                    edition.release().date(), edition.provenance(), valid(edition.release()), dataset.structureVersion()));
         }
         List<Passport.StructureVersion> structures = List.of(new Passport.StructureVersion(
                 "structure-" + dataset.structureVersion(), folder + structureFileName(dataset), dataset.structureVersion()));
-        Release first = versions.isEmpty() ? null : versions.get(0);
-        Release last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        Release first = versions.isEmpty() ? null : versions.get(0).release();
+        Edition last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         return new Passport(identifier, dataset.title(), dataset.description(), settings.creator(),
                 first == null ? dataset.structureVersion() : first.date(),
-                last == null ? dataset.structureVersion() : last.date(), dataset.subject(),
+                last == null ? dataset.structureVersion() : modified(versions), dataset.subject(),
                 last == null ? "Набор ещё не публиковался" : last.provenance(),
-                last == null ? dataset.structureVersion() : valid(last), settings.publisherName(),
+                last == null ? dataset.structureVersion() : valid(last.release()), settings.publisherName(),
                 settings.publisherPhone(), settings.publisherMbox(), settings.license(), data, structures);
     }
 
@@ -113,6 +116,18 @@ public class Passports {
             field.put("constraints", constraints);
         }
         return field;
+    }
+
+    /** The newest release's date, or a later takedown's that re-issued some version. */
+    private static String modified(List<Edition> versions) {
+        String modified = versions.get(versions.size() - 1).release().date();
+        for (Edition edition : versions) {
+            for (CampaignTakedown takedown : edition.takedowns()) {
+                String date = BASIC.format(takedown.at().withOffsetSameInstant(ZoneOffset.UTC));
+                modified = date.compareTo(modified) > 0 ? date : modified;
+            }
+        }
+        return modified;
     }
 
     /** The date the version is current until: a year after it was published, unless replaced sooner. */

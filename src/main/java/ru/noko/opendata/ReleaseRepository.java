@@ -26,7 +26,8 @@ public class ReleaseRepository {
 
     /**
      * Freezes what is published right now as a new release. Runs inside the transaction that
-     * changed published data, so the release and the change commit together.
+     * changed published data, so the release and the change commit together. A campaign taken
+     * down never enters a release again, even if it is published once more.
      */
     @Transactional
     public Release record(String provenance) {
@@ -41,7 +42,8 @@ public class ReleaseRepository {
                 List.of(version, at, provenance), row -> row.getLong(1)).orElseThrow();
         sql.update("""
                 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
-                SELECT ?, id, published_revision, region_code FROM campaign WHERE status = 'published'""", List.of(id));
+                SELECT ?, id, published_revision, region_code FROM campaign
+                WHERE status = 'published' AND id NOT IN (SELECT campaign_id FROM opendata_takedown)""", List.of(id));
         return new Release(id, version, at, provenance);
     }
 

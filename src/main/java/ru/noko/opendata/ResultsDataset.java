@@ -31,7 +31,7 @@ record ResultsDataset(String code, String title, String description, String regi
             required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)")))
             .toList();
 
-    /** The release's rows as CSV text, formatted by PostgreSQL; {@code %s} takes the region filter. */
+    /** The release's rows as CSV text, formatted by PostgreSQL; {@code %4$s} takes further conditions. */
     static final String QUERY = """
             SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp,
                    %2$s AS name, r.type, r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,

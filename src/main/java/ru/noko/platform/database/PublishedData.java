@@ -34,7 +34,23 @@ public class PublishedData {
     public long changed(long campaignId, String change, Integer revision) {
         long version = dataVersion.bump();
         changing.publishEvent(new PublishedDataChanging(campaignId, change, revision));
-        PublishedDataChanged event = new PublishedDataChanged(campaignId, change, revision, version);
+        afterCommit(new PublishedDataChanged(campaignId, change, revision, version));
+        return version;
+    }
+
+    /**
+     * A campaign's data was withdrawn from what was published before (a legal takedown) without
+     * changing what is published now: the version is bumped and caches go after the commit, but no
+     * {@link PublishedDataChanging} is fired, as there is no new state to record. Must run inside
+     * the withdrawing transaction.
+     */
+    public long withdrawn(long campaignId) {
+        long version = dataVersion.bump();
+        afterCommit(new PublishedDataChanged(campaignId, PublishedDataChanged.TAKEN_DOWN, null, version));
+        return version;
+    }
+
+    private void afterCommit(PublishedDataChanged event) {
         var status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("Published data may only change inside a transaction"));
         status.registerSynchronization(new TransactionSynchronization() {
@@ -43,6 +59,5 @@ public class PublishedData {
                 events.publishEvent(event);
             }
         });
-        return version;
     }
 }

@@ -1,7 +1,7 @@
 package ru.noko.platform.database;
 
 /**
- * Published data changed (a campaign was published or retracted); fired after the transaction
+ * Published data changed (a campaign was published, retracted or taken down); fired after the transaction
  * committed. This is the one place caches hang their invalidation on (listen with an
  * {@code ApplicationEventListener<PublishedDataChanged>}).
  *
@@ -11,4 +11,6 @@ public record PublishedDataChanged(long campaignId, String change, Integer revis
 
     public static final String PUBLISHED = "published";
     public static final String RETRACTED = "retracted";
+    /** Withdrawn from earlier published versions by a legal takedown. */
+    public static final String TAKEN_DOWN = "taken_down";
 }

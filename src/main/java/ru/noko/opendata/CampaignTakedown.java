@@ -1,0 +1,7 @@
+package ru.noko.opendata;
+
+import java.time.OffsetDateTime;
+
+/** A campaign withdrawn from every open-data version by a legal takedown; the reason is public. */
+record CampaignTakedown(long id, long campaignId, String reason, OffsetDateTime at) {
+}
