@@ -20,6 +20,7 @@ NOKO_DATA_DIR="$WORK/pg" NOKO_DEMO_DATA=false NOKO_PORT=$PORT \
   java -Xmx"$HEAP" -Dnoko.embedded-postgres.port=$PG_PORT -jar target/noko-opendata-0.1.0.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
+export PGPASSWORD; PGPASSWORD=$(cat "$WORK/pg/noko-postgres-password")
 PSQL=(psql -q -X -h localhost -p $PG_PORT -U postgres -d postgres)
 
 echo "Generating $ORGS organizations x $YEARS years ..."

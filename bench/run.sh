@@ -14,7 +14,7 @@ PORT=${PORT:-18080}
 PGPORT=${PGPORT:-15432}
 HEAP=${HEAP:-512m}
 WORK=$(mktemp -d /tmp/noko-bench.XXXXXX)
-TOKEN="bench-bootstrap-token-$RANDOM$RANDOM$RANDOM"
+TOKEN="bench-bootstrap-token-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 JAR=target/noko-opendata-0.1.0.jar
 API="http://127.0.0.1:$PORT/api/v1"
 AUTH="Authorization: Bearer $TOKEN"
@@ -62,6 +62,7 @@ publish_run() {
 }
 
 echo "== bare COPY of the same file into an unindexed table (psql \\copy, best of 3)"
+export PGPASSWORD; PGPASSWORD=$(cat "$WORK/pg/noko-postgres-password")
 PSQL="psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d postgres"
 $PSQL -c "CREATE TABLE bench_bare (inn text, kpp text, name text, type text, oktmo text,
   stand_items_present int, stand_items_required int, site_items_present int, site_items_required int,

@@ -28,7 +28,8 @@ import java.util.List;
  * {@code GET /busgov/results.xsd}.
  *
  * <p>Authentication of the admin route is declared by the contract (the generated interface carries
- * {@code @Secured(IS_AUTHENTICATED)}); the region scope of operator tokens is checked here.
+ * {@code @Secured(IS_AUTHENTICATED)}); the region scope of operator tokens is checked here: campaigns
+ * of other regions answer 404 exactly like campaigns that do not exist.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -56,7 +57,8 @@ class BusGovController implements BusgovApi {
             String approvedBy, String approverLastName, String approverFirstName, String approverMiddleName,
             LocalDate approveDate, LocalDate planDate, String responsibleName, String responsiblePosition) {
         try {
-            checkRegionScope(exports.regionOf(id)); // 404 for an unknown campaign comes first
+            // another region's campaign gets the very 404 of an unknown one
+            caller.requireRegion(exports.regionOf(id), () -> problem(BusGovExport.notFound(id)));
             PlanSettings plan = new PlanSettings(socialCouncil, planPeriod, approvedBy, approverLastName,
                     approverFirstName, approverMiddleName, approveDate, planDate, responsibleName, responsiblePosition);
             List<FieldProblem> problems = plan.invalid().stream()
@@ -92,11 +94,6 @@ class BusGovController implements BusgovApi {
         return HttpResponse.ok(schema.text()).contentType(XML)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, SCHEMA_CACHE);
-    }
-
-    /** An operator token exports only campaigns of its own regions (403 otherwise). */
-    private void checkRegionScope(String regionCode) {
-        caller.requireRegion(regionCode);
     }
 
     static ApiProblemException problem(BusGovExportException e) {

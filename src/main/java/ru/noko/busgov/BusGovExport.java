@@ -144,7 +144,7 @@ public class BusGovExport {
         return bytes;
     }
 
-    private static BusGovExportException notFound(long campaignId) {
+    static BusGovExportException notFound(long campaignId) {
         return new BusGovExportException(BusGovExportException.Reason.NOT_FOUND, "No campaign " + campaignId);
     }
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What operators do to campaigns: create drafts, upload files, publish, retract. Every action is
@@ -50,15 +51,20 @@ public class CampaignAdmin {
         this.audit = audit;
     }
 
-    /** The campaign, if the caller may manage its region. */
-    public Campaign visible(Caller caller, long id) {
-        Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiProblemException.notFound("No campaign " + id));
-        if (!caller.mayManage(campaign.regionCode())) {
-            throw CurrentCaller.forbidden("This token may not manage region " + campaign.regionCode());
-        }
-        return campaign;
+    /** The campaign, if it exists and the caller may manage its region: other regions' campaigns do not exist for it. */
+    public Optional<Campaign> find(Caller caller, long id) {
+        return campaigns.find(id).filter(campaign -> caller.mayManage(campaign.regionCode()));
     }
 
+    /**
+     * The campaign, if the caller may manage its region; otherwise the same 404 as for an id that
+     * was never used, so that an operator learns nothing about other regions' campaigns.
+     */
+    public Campaign visible(Caller caller, long id) {
+        return find(caller, id).orElseThrow(() -> ApiProblemException.notFound("No campaign " + id));
+    }
+
+    /** A draft in a region the caller does not manage is refused with 403: the caller named the region itself. */
     @Transactional
     public Campaign create(Caller caller, CampaignDraft draft) {
         if (!caller.mayManage(draft.regionCode())) {

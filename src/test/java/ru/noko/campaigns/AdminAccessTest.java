@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Bearer tokens: 401 without a valid one, 403 outside the token's regions, hashes only, every action audited. */
+/**
+ * Bearer tokens: 401 without a valid one, 404 for campaigns and jobs outside the token's regions (see
+ * {@link ForeignRegionTest}), 403 for admin-only operations, hashes only, every action audited.
+ */
 @MicronautTest(transactional = false)
 class AdminAccessTest extends AdminApiTestBase {
 
@@ -54,9 +57,9 @@ class AdminAccessTest extends AdminApiTestBase {
 
         assertForbidden(operator.call(HttpRequest.POST("/api/v1/admin/campaigns",
                 "{\"region_code\": \"66\", \"year\": 2023, \"title\": \"Чужой регион\"}").contentType(MediaType.APPLICATION_JSON)));
-        assertForbidden(operator.call(HttpRequest.GET("/api/v1/admin/campaigns/" + foreign)));
-        assertForbidden(operator.upload(foreign, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", null));
-        assertForbidden(operator.publish(foreign));
+        assertNotFound(operator.call(HttpRequest.GET("/api/v1/admin/campaigns/" + foreign)));
+        assertNotFound(operator.upload(foreign, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", null));
+        assertNotFound(operator.publish(foreign));
         assertForbidden(operator.call(HttpRequest.GET("/api/v1/admin/tokens")));
         assertForbidden(operator.call(HttpRequest.GET("/api/v1/admin/audit")));
         assertEquals(200, operator.call(HttpRequest.GET("/api/v1/admin/campaigns/" + own)).code());
@@ -68,7 +71,7 @@ class AdminAccessTest extends AdminApiTestBase {
         // the job of a foreign campaign is foreign too
         long job = admin.uploadAndWait(foreign, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", "dry_run=true")
                 .get("id").asLong();
-        assertForbidden(operator.call(HttpRequest.GET("/api/v1/admin/jobs/" + job)));
+        assertNotFound(operator.call(HttpRequest.GET("/api/v1/admin/jobs/" + job)));
 
         // only the hash is stored
         byte[] hash = sql.one("SELECT token_hash FROM api_token WHERE id = ?", List.of(tokenId), row -> row.getBytes(1))
@@ -133,6 +136,12 @@ class AdminAccessTest extends AdminApiTestBase {
         assertEquals(401, response.code(), response.body());
         assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
         assertEquals(401, Json.parse(response.body()).get("status").asInt());
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertEquals(404, response.code(), response.body());
+        assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
+        assertEquals(404, Json.parse(response.body()).get("status").asInt());
     }
 
     private static void assertForbidden(HttpResponse<String> response) {

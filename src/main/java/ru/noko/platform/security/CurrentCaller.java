@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import ru.noko.platform.web.ApiProblemException;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The caller of the current request, and the checks every admin endpoint makes. */
 @Singleton
@@ -32,10 +33,14 @@ public class CurrentCaller {
         return caller;
     }
 
-    public Caller requireRegion(String regionCode) {
+    /**
+     * The caller, when it may manage {@code regionCode}; otherwise the exception {@code absent} gives, which must be
+     * the very answer the resource would get if it did not exist: a token learns nothing about other regions.
+     */
+    public Caller requireRegion(String regionCode, Supplier<? extends RuntimeException> absent) {
         Caller caller = get();
         if (!caller.mayManage(regionCode)) {
-            throw forbidden("This token may not manage region " + regionCode);
+            throw absent.get();
         }
         return caller;
     }
