@@ -18,16 +18,18 @@ import io.micronaut.security.rules.SecurityRule;
 import ru.noko.api.model.ImportJob;
 import ru.noko.campaigns.Campaign;
 import ru.noko.campaigns.CampaignAdmin;
+import ru.noko.campaigns.jobs.SpoolFile;
 import ru.noko.campaigns.jobs.Uploads;
 import ru.noko.campaigns.upload.InputLevel;
+import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.FieldProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code POST /api/v1/admin/campaigns/{id}/uploads}, written by hand because the file must arrive
@@ -39,6 +41,8 @@ import java.nio.file.StandardCopyOption;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UploadController {
+
+    private static final int SOURCE_NAME_MAX = 200;
 
     private final CampaignAdmin admin;
     private final Uploads uploads;
@@ -60,13 +64,25 @@ class UploadController {
                                    HttpRequest<?> request, @Body InputStream body) {
         var who = caller.get();
         Campaign campaign = admin.visible(who, id);
+        InputLevel inputLevel = level(level);
+        validateSourceName(sourceName);
         String format = request.getContentType().map(MediaType::getSubtype).orElse("csv").equals("json") ? "json" : "csv";
-        Path file = uploads.newSpoolFile();
-        long bytes;
+        // closing deletes the file unless the job took it over: a refused, invalid, too large or
+        // broken-off upload leaves nothing behind
+        try (SpoolFile file = uploads.newSpoolFile()) {
+            long bytes = spool(body, file);
+            ru.noko.campaigns.jobs.ImportJob job = admin.upload(who, campaign, file, format, bytes, inputLevel,
+                    Boolean.TRUE.equals(dryRun), sourceName);
+            URI location = URI.create("/api/v1/admin/jobs/" + job.id());
+            return HttpResponse.<ImportJob>status(job.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                    .body(mapper.job(job)).headers(h -> h.location(location));
+        }
+    }
+
+    private static long spool(InputStream body, SpoolFile file) {
         try (InputStream in = body) {
-            bytes = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file.write(in);
         } catch (IOException e) {
-            deleteQuietly(file);
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ContentLengthExceededException tooLarge) {
                     throw tooLarge;
@@ -74,18 +90,21 @@ class UploadController {
             }
             throw new UncheckedIOException(e);
         }
-        ru.noko.campaigns.jobs.ImportJob job = admin.upload(who, campaign, file, format, bytes,
-                level == null ? null : InputLevel.fromCode(level).orElseThrow(), Boolean.TRUE.equals(dryRun), sourceName);
-        URI location = URI.create("/api/v1/admin/jobs/" + job.id());
-        return HttpResponse.<ImportJob>status(job.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(mapper.job(job)).headers(h -> h.location(location));
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover spool file is harmless
+    private static InputLevel level(String level) {
+        if (level == null) {
+            return null;
+        }
+        return InputLevel.fromCode(level).orElseThrow(() -> ApiProblemException.invalid("Unknown level " + level,
+                List.of(FieldProblem.ofField("level", level, "invalid_level", "Неизвестный уровень «" + level
+                        + "»; допустимы: " + Arrays.stream(InputLevel.values()).map(InputLevel::code).toList()))));
+    }
+
+    private static void validateSourceName(String sourceName) {
+        if (sourceName != null && sourceName.length() > SOURCE_NAME_MAX) {
+            throw ApiProblemException.invalid("source_name is too long", List.of(FieldProblem.ofField("source_name",
+                    "too_long", "Имя файла длиннее " + SOURCE_NAME_MAX + " символов")));
         }
     }
 }
