@@ -175,8 +175,8 @@ public class Uploads {
             ended(run, e);
         } finally {
             runs.remove(jobId, run);
-            run.end();
             delete(run.file());
+            run.end();
         }
     }
 

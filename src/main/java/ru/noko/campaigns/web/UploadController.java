@@ -21,15 +21,11 @@ import ru.noko.campaigns.CampaignAdmin;
 import ru.noko.campaigns.jobs.SpoolFile;
 import ru.noko.campaigns.jobs.Uploads;
 import ru.noko.campaigns.upload.InputLevel;
-import ru.noko.platform.web.ApiProblemException;
-import ru.noko.platform.web.FieldProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code POST /api/v1/admin/campaigns/{id}/uploads}, written by hand because the file must arrive
@@ -41,8 +37,6 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UploadController {
-
-    private static final int SOURCE_NAME_MAX = 200;
 
     private final CampaignAdmin admin;
     private final Uploads uploads;
@@ -64,8 +58,8 @@ class UploadController {
                                    HttpRequest<?> request, @Body InputStream body) {
         var who = caller.get();
         Campaign campaign = admin.visible(who, id);
-        InputLevel inputLevel = level(level);
-        validateSourceName(sourceName);
+        // the parameters were checked against the contract before the request got here
+        InputLevel inputLevel = level == null ? null : InputLevel.fromCode(level).orElseThrow();
         String format = request.getContentType().map(MediaType::getSubtype).orElse("csv").equals("json") ? "json" : "csv";
         // closing deletes the file unless the job took it over: a refused, invalid, too large or
         // broken-off upload leaves nothing behind
@@ -89,22 +83,6 @@ class UploadController {
                 }
             }
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputLevel level(String level) {
-        if (level == null) {
-            return null;
-        }
-        return InputLevel.fromCode(level).orElseThrow(() -> ApiProblemException.invalid("Unknown level " + level,
-                List.of(FieldProblem.ofField("level", level, "invalid_level", "Неизвестный уровень «" + level
-                        + "»; допустимы: " + Arrays.stream(InputLevel.values()).map(InputLevel::code).toList()))));
-    }
-
-    private static void validateSourceName(String sourceName) {
-        if (sourceName != null && sourceName.length() > SOURCE_NAME_MAX) {
-            throw ApiProblemException.invalid("source_name is too long", List.of(FieldProblem.ofField("source_name",
-                    "too_long", "Имя файла длиннее " + SOURCE_NAME_MAX + " символов")));
         }
     }
 }
