@@ -179,6 +179,7 @@ class CrashSafetyTest {
                 "-Dnoko.embedded-postgres.enabled=false", "-Dnoko.demo-data=false",
                 "-Dmicronaut.server.port=" + childPort, "-Dendpoints.all.port=" + childPort,
                 "-Dnoko.bootstrap-admin-token=" + TOKEN, "-Dnoko.import.wait-for-result=0s",
+                "-Dnoko.import.spool-dir=" + dir.resolve("spool"),
                 "ru.noko.Application"));
         File log = dir.resolve("child-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

@@ -29,6 +29,9 @@ public final class TestDatabase {
         String port = String.valueOf(freePort());
         properties.put("micronaut.server.port", port);
         properties.put("endpoints.all.port", port);
+        // a spool directory per test context: never the shared default under /tmp, which other runs may be using
+        properties.put("noko.import.spool-dir", java.nio.file.Path.of("target", "test-spool", java.util.UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
         return Map.copyOf(properties);
     }
 
