@@ -31,8 +31,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -238,7 +238,7 @@ public class Uploads {
     }
 
     /** What the job's failure says to the operator. */
-    static String failure(Throwable e) {
+    private static String failure(Throwable e) {
         boolean reader = e instanceof PrefetchingUploadTable.ReaderFailed && e.getCause() != null;
         Throwable cause = reader ? e.getCause() : e;
         String where = reader ? "при чтении файла" : "при загрузке";
