@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.jobs.ImportJob;
 import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.campaigns.jobs.SpoolFile;
 import ru.noko.campaigns.jobs.Uploads;
 import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.UploadReport;
@@ -16,7 +17,6 @@ import ru.noko.platform.security.CurrentCaller;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.FieldProblem;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,8 +79,8 @@ public class CampaignAdmin {
         return campaigns.find(id).orElseThrow();
     }
 
-    /** Checks, records and queues an upload whose body is already spooled to {@code file}. */
-    public ImportJob upload(Caller caller, Campaign campaign, Path file, String format, long bytes, InputLevel level,
+    /** Checks, records and queues an upload whose body is already spooled to {@code file}; the job takes the file over. */
+    public ImportJob upload(Caller caller, Campaign campaign, SpoolFile file, String format, long bytes, InputLevel level,
                             boolean dryRun, String sourceName) {
         long jobId = acceptUpload(caller, campaign, format, bytes, level, dryRun, sourceName);
         try {
@@ -126,6 +126,9 @@ public class CampaignAdmin {
         }
         if (ImportJob.FAILED.equals(job.status())) {
             throw conflict("The last upload (job " + job.id() + ") failed: " + job.failure() + "; upload the file again");
+        }
+        if (ImportJob.CANCELLED.equals(job.status())) {
+            throw conflict("The last upload (job " + job.id() + ") was cancelled; upload the file again");
         }
         if (job.errorsCount() > 0) {
             List<FieldProblem> errors = jobs.problems(job.id(), "error", UploadReport.LIMIT);

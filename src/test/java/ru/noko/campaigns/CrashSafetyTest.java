@@ -175,6 +175,7 @@ class CrashSafetyTest {
                 "-Dnoko.embedded-postgres.enabled=false", "-Dnoko.demo-data=false",
                 "-Dmicronaut.server.port=-1",
                 "-Dnoko.bootstrap-admin-token=" + TOKEN, "-Dnoko.import.wait-for-result=0s",
+                "-Dnoko.import.spool-dir=" + dir.resolve("spool"),
                 "ru.noko.Application"));
         childLog = dir.resolve("child-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();

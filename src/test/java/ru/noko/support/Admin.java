@@ -57,14 +57,14 @@ public final class Admin {
             fail("Upload answered " + response.code() + ": " + response.body());
         }
         JsonNode job = Json.parse(response.body());
-        return job.get("status").asText().matches("succeeded|failed") ? job : waitFor(job.get("id").asLong());
+        return job.get("status").asText().matches("succeeded|failed|cancelled") ? job : waitFor(job.get("id").asLong());
     }
 
     public JsonNode waitFor(long jobId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = Json.parse(call(HttpRequest.GET("/api/v1/admin/jobs/" + jobId)).body());
-            if (job.get("status").asText().matches("succeeded|failed")) {
+            if (job.get("status").asText().matches("succeeded|failed|cancelled")) {
                 return job;
             }
             try {

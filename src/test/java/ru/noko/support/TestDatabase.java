@@ -27,6 +27,9 @@ public final class TestDatabase {
         Map<String, String> properties = new java.util.HashMap<>(database());
         // the server binds a port the system chooses (application.yml pins 8080, which another run may hold)
         properties.put("micronaut.server.port", "-1");
+        // a spool directory per test context: never the shared default under /tmp, which other runs may be using
+        properties.put("noko.import.spool-dir", java.nio.file.Path.of("target", "test-spool", java.util.UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
         return Map.copyOf(properties);
     }
 

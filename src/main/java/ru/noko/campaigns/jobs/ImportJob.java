@@ -18,9 +18,10 @@ public record ImportJob(long id, long campaignId, String status, InputLevel leve
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     public boolean finished() {
-        return SUCCEEDED.equals(status) || FAILED.equals(status);
+        return SUCCEEDED.equals(status) || FAILED.equals(status) || CANCELLED.equals(status);
     }
 
     /** Ran to the end without errors, is kept (not a dry run) and is of a level that can be published. */

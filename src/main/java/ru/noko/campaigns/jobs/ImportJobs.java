@@ -44,10 +44,11 @@ public class ImportJobs {
                 row -> row.getLong(1)).orElseThrow();
     }
 
+    /** @return false when the job is no longer queued (it was cancelled) */
     @Transactional
-    public void markRunning(long id, Integer estimatedRows) {
-        sql.update("UPDATE import_job SET status = 'running', started_at = now(), rows_total = ? WHERE id = ?",
-                Arrays.asList(estimatedRows, id));
+    public boolean markRunning(long id, Integer estimatedRows) {
+        return sql.update("UPDATE import_job SET status = 'running', started_at = now(), rows_total = ? "
+                + "WHERE id = ? AND status = 'queued'", Arrays.asList(estimatedRows, id)) == 1;
     }
 
     /** In a transaction of its own, so progress shows while the import's transaction is still open. */
@@ -57,15 +58,21 @@ public class ImportJobs {
                 List.of(rows, rows, id));
     }
 
+    /**
+     * Records the outcome and the report of a running job.
+     *
+     * @return false, recording nothing, when the job is no longer running (it was cancelled): the
+     * caller's transaction must then not commit the job's staging
+     */
     @Transactional
-    public void finish(long id, Detected detected, Importer.Outcome outcome, UploadReport report) {
+    public boolean finish(long id, Detected detected, Importer.Outcome outcome, UploadReport report) {
         List<UploadTable.Column> columns = outcome.columns();
-        sql.jdbc().prepareStatement("""
+        int updated = sql.jdbc().prepareStatement("""
                 UPDATE import_job SET status = 'succeeded', finished_at = now(), input_level = ?, level_detected = ?,
                     format = ?, encoding = ?, bom = ?, delimiter = ?, decimal_separator = ?, column_headers = ?,
                     column_fields = ?, rows_total = ?, rows_processed = ?, organizations = ?, errors_count = ?,
                     warnings_count = ?
-                WHERE id = ?""", statement -> {
+                WHERE id = ? AND status = 'running'""", statement -> {
             statement.setString(1, outcome.level().code());
             statement.setBoolean(2, outcome.levelDetected());
             statement.setString(3, detected.format());
@@ -89,6 +96,9 @@ public class ImportJobs {
             statement.setLong(15, id);
             return statement.executeUpdate();
         });
+        if (updated == 0) {
+            return false;
+        }
         // one statement over arrays: a report holds up to ten thousand problems
         List<FieldProblem> problems = new java.util.ArrayList<>(report.errors());
         problems.addAll(report.warnings());
@@ -111,12 +121,26 @@ public class ImportJobs {
             statement.setArray(7, connection.createArrayOf("text", problems.stream().map(FieldProblem::message).toArray()));
             return statement.executeUpdate();
         });
+        return true;
     }
 
+    /** Marks a job that has not finished failed; a finished (or cancelled) job keeps its status. */
     @Transactional
     public void fail(long id, String failure) {
-        sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? WHERE id = ?",
-                Arrays.asList(failure, id));
+        sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? "
+                + "WHERE id = ? AND status IN ('queued', 'running')", Arrays.asList(failure, id));
+    }
+
+    /**
+     * Marks a queued or running job cancelled. Waits for a job that is committing its staging right
+     * now (the row is locked until it has), so a job is either cancelled or finished, never both.
+     *
+     * @return false when the job had already finished
+     */
+    @Transactional
+    public boolean cancel(long id, String reason) {
+        return sql.update("UPDATE import_job SET status = 'cancelled', finished_at = now(), failure = ? "
+                + "WHERE id = ? AND status IN ('queued', 'running')", Arrays.asList(reason, id)) == 1;
     }
 
     @Transactional

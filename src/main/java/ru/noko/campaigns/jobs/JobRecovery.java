@@ -14,7 +14,8 @@ import java.util.List;
  * On start: an import that was queued or running when the service died is marked failed (its
  * staging transaction died with the connection, so nothing of it was kept), and staged rows that
  * no usable job owns are deleted. Published data is never touched. Assumes one service instance
- * per database, as the embedded default does.
+ * per database, as the embedded default does. (Spool files the dead service left behind are
+ * swept by {@link SpoolDirectory} as it starts.)
  */
 @Singleton
 class JobRecovery implements ApplicationEventListener<StartupEvent> {

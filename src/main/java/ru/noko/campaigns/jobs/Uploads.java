@@ -1,7 +1,6 @@
 package ru.noko.campaigns.jobs;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -16,6 +15,7 @@ import ru.noko.campaigns.upload.CsvUploadTable;
 import ru.noko.campaigns.upload.Importer;
 import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.JsonUploadTable;
+import ru.noko.campaigns.upload.PrefetchingUploadTable;
 import ru.noko.campaigns.upload.UploadFields;
 import ru.noko.campaigns.upload.UploadReport;
 import ru.noko.campaigns.upload.UploadTable;
@@ -27,14 +27,12 @@ import ru.noko.methodology.ZeroDenominatorRule;
 import ru.noko.platform.logging.PhaseTimer;
 import ru.noko.platform.web.FieldProblem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +48,10 @@ import java.util.function.IntConsumer;
  * {@code succeeded} in that same transaction. A dry run or a file with errors rolls the staging
  * back and keeps only the job and its report. A crash mid-import rolls back with the connection;
  * on the next start {@link JobRecovery} marks the job failed.
+ * <p>
+ * A job can be cancelled ({@link JobCancellation}): the job row is marked first, then the worker
+ * is told; it checks between batches of rows and before committing (where the row's status
+ * decides: {@link ImportJobs#finish} records nothing for a cancelled job), and rolls back.
  */
 @Singleton
 public class Uploads {
@@ -71,55 +73,56 @@ public class Uploads {
     private final Map<String, String> aliases = UploadFields.seedAliases();
     private final ThreadPoolExecutor executor;
     private final Duration waitForResult;
-    private final Path spoolDirectory;
+    private final SpoolDirectory spool;
+    private final Map<Long, ImportRun> runs = new ConcurrentHashMap<>();
+    private volatile ImportProbe probe = ImportProbe.NONE;
 
     public Uploads(ImportJobs jobs, StagedRows staged, ru.noko.platform.database.Sql sql, MethodologyCatalogue catalogue,
                    TransactionOperations<Connection> transactions,
                    @Value("${noko.import.threads:2}") int threads,
                    @Value("${noko.import.wait-for-result:10s}") Duration waitForResult,
-                   @Nullable @Value("${noko.import.spool-dir:}") String spoolDir) {
+                   SpoolDirectory spool) {
         this.jobs = jobs;
         this.staged = staged;
         this.sql = sql;
         this.catalogue = catalogue;
         this.transactions = transactions;
         this.waitForResult = waitForResult;
+        this.spool = spool;
         AtomicInteger counter = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), task -> {
             Thread thread = new Thread(task, "import-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            this.spoolDirectory = Files.createDirectories(spoolDir == null || spoolDir.isBlank()
-                    ? Path.of(System.getProperty("java.io.tmpdir"), "noko-uploads") : Path.of(spoolDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
-    /** A fresh file to spool an upload body into. */
-    public Path newSpoolFile() {
-        try {
-            return Files.createTempFile(spoolDirectory, "upload-", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A fresh private file to spool an upload body into; close it when no job takes it over. */
+    public SpoolFile newSpoolFile() {
+        return spool.newFile();
+    }
+
+    /** For tests of this package only. */
+    void probe(ImportProbe probe) {
+        this.probe = probe;
     }
 
     /**
      * Queues the import of a spooled file and waits a little for it, so small files come back with
-     * their report at once. The file is deleted when the job ends.
+     * their report at once. Once queued, the job owns the file and deletes it when it ends.
      */
-    public ImportJob submit(long jobId, Campaign campaign, Path file, String format, InputLevel level, boolean dryRun) {
+    public ImportJob submit(long jobId, Campaign campaign, SpoolFile file, String format, InputLevel level, boolean dryRun) {
+        ImportRun run = new ImportRun(jobId, file.path());
+        runs.put(jobId, run);
         Future<?> future;
         try {
-            future = executor.submit(() -> run(jobId, campaign, file, format, level, dryRun));
+            future = executor.submit(() -> run(run, campaign, format, level, dryRun));
         } catch (RejectedExecutionException e) {
+            runs.remove(jobId);
             jobs.fail(jobId, "Очередь загрузок переполнена; повторите позже");
-            delete(file);
             throw new Busy("Too many uploads are queued; try again later");
         }
+        file.handOver();
         try {
             future.get(waitForResult.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -132,23 +135,74 @@ public class Uploads {
         return jobs.find(jobId).orElseThrow();
     }
 
-    private void run(long jobId, Campaign campaign, Path file, String format, InputLevel level, boolean dryRun) {
+    /**
+     * Stops this service's work on a job already marked cancelled: the worker notices at its next
+     * batch of rows (or at once when it waits), rolls its staging back and deletes the file.
+     *
+     * @return true when the job is no longer worked on here (within {@code wait})
+     */
+    boolean stop(long jobId, Duration wait) {
+        ImportRun run = runs.get(jobId);
+        if (run == null) {
+            return true;
+        }
+        if (!run.cancel()) {
+            // still queued: its turn will find it cancelled; nothing needs its file any more
+            delete(run.file());
+            runs.remove(jobId, run);
+            return true;
+        }
+        return run.awaitEnd(wait);
+    }
+
+    /** Whether a worker of this service is still on the job (for tests). */
+    boolean working(long jobId) {
+        return runs.containsKey(jobId);
+    }
+
+    /**
+     * Runs on a worker of the pool. Whatever happens, an {@link Error} in the worker or its reader
+     * included, the job ends (succeeded, failed or cancelled) and its file is deleted, so neither
+     * the job nor its campaign is left waiting.
+     */
+    private void run(ImportRun run, Campaign campaign, String format, InputLevel level, boolean dryRun) {
+        long jobId = run.jobId();
+        try {
+            if (run.start()) {
+                importFile(run, campaign, run.file(), format, level, dryRun);
+            }
+        } catch (Throwable e) {
+            ended(run, e);
+        } finally {
+            runs.remove(jobId, run);
+            delete(run.file());
+            run.end();
+        }
+    }
+
+    private void importFile(ImportRun run, Campaign campaign, Path file, String format, InputLevel level, boolean dryRun) {
+        long jobId = run.jobId();
         PhaseTimer timer = new PhaseTimer();
-        try (UploadTable table = open(file, format, campaign)) {
+        try (UploadTable table = open(file, format, campaign, jobId)) {
             timer.lap("open");
-            jobs.markRunning(jobId, table.estimatedRows());
+            if (!jobs.markRunning(jobId, table.estimatedRows())) {
+                throw new ImportRun.Cancelled(jobId);
+            }
             ImportJobs.Detected detected = new ImportJobs.Detected(table.format(), table.encoding(),
                     "csv".equals(table.format()) ? table.bom() : null, table.delimiter());
+            UploadTable rows = new GuardedUploadTable(table, run, probe);
             Staged result = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
                     status -> {
-                        Staged s = stage(status.getConnection(), jobId, campaign, table, level,
-                                rows -> jobs.progress(jobId, rows), timer);
+                        Staged s = stage(status.getConnection(), jobId, campaign, rows, level,
+                                count -> jobs.progress(jobId, count), timer, run::check);
                         if (dryRun || s.report().errorCount() > 0) {
                             status.setRollbackOnly();
                         } else {
                             staged.deleteSuperseded(campaign.id(), jobId, s.outcome().level() == InputLevel.EXPERT);
                             timer.lap("supersede");
-                            jobs.finish(jobId, detected, s.outcome(), s.report());
+                            if (!jobs.finish(jobId, detected, s.outcome(), s.report())) {
+                                throw new ImportRun.Cancelled(jobId);
+                            }
                             timer.lap("report");
                         }
                         return s;
@@ -160,15 +214,39 @@ public class Uploads {
             LOG.info("Import job {} of campaign {}: {} rows, {} errors, {} warnings{}; {}", jobId, campaign.id(),
                     result.outcome().rows(), result.report().errorCount(), result.report().warningCount(),
                     dryRun ? " (dry run)" : "", timer);
-        } catch (JsonUploadTable.NotATable e) {
-            jobs.fail(jobId, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Import job {} failed", jobId, e);
-            jobs.fail(jobId, "Внутренняя ошибка при загрузке: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } finally {
-            delete(file);
         }
+    }
+
+    /** A job that did not get to its end: cancelled (its staging is gone) or failed with the reason. */
+    private void ended(ImportRun run, Throwable e) {
+        long jobId = run.jobId();
+        Thread.interrupted(); // a cancel's interrupt must not break the clean-up's own database calls
+        try {
+            if (e instanceof ImportRun.Cancelled || run.cancelled()) {
+                // the staging transaction rolled back; this only guards against rows committed some other way
+                transactions.executeWrite(status -> staged.delete(jobId));
+                LOG.info("Import job {} was cancelled", jobId);
+            } else if (e instanceof JsonUploadTable.NotATable) {
+                jobs.fail(jobId, e.getMessage());
+            } else {
+                LOG.error("Import job {} failed", jobId, e);
+                jobs.fail(jobId, failure(e));
+            }
+        } catch (Throwable cleanup) {
+            LOG.error("Import job {} ended by {} and could not be recorded", jobId, e, cleanup);
+        }
+    }
+
+    /** What the job's failure says to the operator. */
+    private static String failure(Throwable e) {
+        boolean reader = e instanceof PrefetchingUploadTable.ReaderFailed && e.getCause() != null;
+        Throwable cause = reader ? e.getCause() : e;
+        String where = reader ? "при чтении файла" : "при загрузке";
+        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof OutOfMemoryError) {
+            return "Не хватило памяти " + where + " (" + what + "); загрузите файл ещё раз позже или разделите его на части";
+        }
+        return "Внутренняя ошибка " + where + ": " + what;
     }
 
     /**
@@ -184,7 +262,8 @@ public class Uploads {
                 .orElseThrow(() -> new IllegalStateException("importNow needs a transaction"))
                 .getConnection() instanceof Connection c ? c : null;
         Staged result = stage(connection, jobId, campaign, table, level, rows -> {
-        }, new PhaseTimer());
+        }, new PhaseTimer(), () -> {
+        });
         if (result.report().errorCount() > 0) {
             throw new IllegalStateException(sourceName + " has errors: " + result.report().errors());
         }
@@ -196,8 +275,9 @@ public class Uploads {
     private record Staged(Importer.Outcome outcome, UploadReport report) {
     }
 
+    /** @param checkpoint throws when the job must stop (it was cancelled), between the steps after the rows */
     private Staged stage(Connection connection, long jobId, Campaign campaign, UploadTable table, InputLevel level,
-                         IntConsumer progress, PhaseTimer timer) {
+                         IntConsumer progress, PhaseTimer timer, Runnable checkpoint) {
         CampaignScope scope = scope(campaign);
         UploadReport report = new UploadReport();
         Importer.Outcome outcome;
@@ -207,9 +287,11 @@ public class Uploads {
             writer.finish();
         }
         timer.lap("read+check+stage");
+        checkpoint.run();
         // staging is never analyzed by autovacuum in time: give the planner the job's real size
         sql.update("ANALYZE staged_result", java.util.List.of());
         timer.lap("analyze");
+        checkpoint.run();
         if (outcome.level().publishable()) {
             for (StagedRows.AlreadyAssessed other : staged.alreadyAssessed(jobId, campaign.id(), campaign.year(),
                     UploadReport.LIMIT)) {
@@ -219,6 +301,7 @@ public class Uploads {
             }
         }
         timer.lap("already-assessed");
+        checkpoint.run();
         return new Staged(outcome, report);
     }
 
@@ -234,18 +317,14 @@ public class Uploads {
                 ZeroDenominatorRule.fromCode(campaign.zeroRule()).orElseThrow()));
     }
 
-    private UploadTable open(Path file, String format, Campaign campaign) {
+    private UploadTable open(Path file, String format, Campaign campaign, long jobId) {
         UploadFields fields = fields(catalogue.find(campaign.methodologyCode()).orElseThrow());
-        return "json".equals(format) ? new JsonUploadTable(file, fields)
-                : new ru.noko.campaigns.upload.PrefetchingUploadTable(new CsvUploadTable(file, fields));
+        return "json".equals(format) ? probe.source(jobId, new JsonUploadTable(file, fields))
+                : new PrefetchingUploadTable(probe.source(jobId, new CsvUploadTable(file, fields)));
     }
 
     private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Could not delete spooled upload {}", file, e);
-        }
+        SpoolDirectory.delete(file);
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import ru.noko.campaigns.CampaignAdmin;
 import ru.noko.campaigns.CampaignDraft;
 import ru.noko.campaigns.CampaignRepository;
 import ru.noko.campaigns.jobs.ImportJobs;
+import ru.noko.campaigns.jobs.JobCancellation;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.RegionRepository;
 import ru.noko.methodology.CalculationSettings;
@@ -48,9 +49,11 @@ class AdminCampaignController implements AdminApi {
     private final CurrentCaller caller;
     private final MethodologyCatalogue catalogue;
     private final RegionRepository regions;
+    private final JobCancellation cancellation;
 
     AdminCampaignController(CampaignAdmin admin, CampaignRepository campaigns, ImportJobs jobs, AdminMapper mapper,
-                            CurrentCaller caller, MethodologyCatalogue catalogue, RegionRepository regions) {
+                            CurrentCaller caller, MethodologyCatalogue catalogue, RegionRepository regions,
+                            JobCancellation cancellation) {
         this.admin = admin;
         this.campaigns = campaigns;
         this.jobs = jobs;
@@ -58,6 +61,7 @@ class AdminCampaignController implements AdminApi {
         this.caller = caller;
         this.catalogue = catalogue;
         this.regions = regions;
+        this.cancellation = cancellation;
     }
 
     @Override
@@ -100,6 +104,11 @@ class AdminCampaignController implements AdminApi {
         var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
                 .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
         return HttpResponse.ok(mapper.job(job));
+    }
+
+    @Override
+    public HttpResponse<ImportJob> cancelImportJob(Long id) {
+        return HttpResponse.ok(mapper.job(cancellation.cancel(caller.get(), id)));
     }
 
     private CampaignDraft draft(CampaignInput input) {

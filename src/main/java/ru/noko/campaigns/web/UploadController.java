@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import ru.noko.api.model.ImportJob;
 import ru.noko.campaigns.Campaign;
 import ru.noko.campaigns.CampaignAdmin;
+import ru.noko.campaigns.jobs.SpoolFile;
 import ru.noko.campaigns.jobs.Uploads;
 import ru.noko.campaigns.upload.InputLevel;
 
@@ -25,9 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code POST /api/v1/admin/campaigns/{id}/uploads}, written by hand because the file must arrive
@@ -60,32 +58,31 @@ class UploadController {
                                    HttpRequest<?> request, @Body InputStream body) {
         var who = caller.get();
         Campaign campaign = admin.visible(who, id);
+        // the parameters were checked against the contract before the request got here
+        InputLevel inputLevel = level == null ? null : InputLevel.fromCode(level).orElseThrow();
         String format = request.getContentType().map(MediaType::getSubtype).orElse("csv").equals("json") ? "json" : "csv";
-        Path file = uploads.newSpoolFile();
-        long bytes;
+        // closing deletes the file unless the job took it over: a refused, invalid, too large or
+        // broken-off upload leaves nothing behind
+        try (SpoolFile file = uploads.newSpoolFile()) {
+            long bytes = spool(body, file);
+            ru.noko.campaigns.jobs.ImportJob job = admin.upload(who, campaign, file, format, bytes, inputLevel,
+                    Boolean.TRUE.equals(dryRun), sourceName);
+            URI location = URI.create("/api/v1/admin/jobs/" + job.id());
+            return HttpResponse.<ImportJob>status(job.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                    .body(mapper.job(job)).headers(h -> h.location(location));
+        }
+    }
+
+    private static long spool(InputStream body, SpoolFile file) {
         try (InputStream in = body) {
-            bytes = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file.write(in);
         } catch (IOException e) {
-            deleteQuietly(file);
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ContentLengthExceededException tooLarge) {
                     throw tooLarge;
                 }
             }
             throw new UncheckedIOException(e);
-        }
-        ru.noko.campaigns.jobs.ImportJob job = admin.upload(who, campaign, file, format, bytes,
-                level == null ? null : InputLevel.fromCode(level).orElseThrow(), Boolean.TRUE.equals(dryRun), sourceName);
-        URI location = URI.create("/api/v1/admin/jobs/" + job.id());
-        return HttpResponse.<ImportJob>status(job.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(mapper.job(job)).headers(h -> h.location(location));
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover spool file is harmless
         }
     }
 }
