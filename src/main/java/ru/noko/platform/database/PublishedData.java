@@ -34,7 +34,24 @@ public class PublishedData {
     public long changed(long campaignId, String change, Integer revision) {
         long version = dataVersion.bump();
         changing.publishEvent(new PublishedDataChanging(campaignId, change, revision));
-        PublishedDataChanged event = new PublishedDataChanged(campaignId, change, revision, version);
+        afterCommit(new PublishedDataChanged(campaignId, change, revision, version));
+        return version;
+    }
+
+    /**
+     * The catalogue changed outside any campaign (an admin moved an organization): a new data
+     * version and, after the commit, fresh caches. No {@link PublishedDataChanging}: what
+     * campaigns published, and so every open-data release, is unchanged. Must run inside the
+     * transaction that changes the data.
+     */
+    public long catalogueChanged() {
+        long version = dataVersion.bump();
+        afterCommit(new PublishedDataChanged(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.CATALOGUE, null,
+                version));
+        return version;
+    }
+
+    private void afterCommit(PublishedDataChanged event) {
         var status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("Published data may only change inside a transaction"));
         status.registerSynchronization(new TransactionSynchronization() {
@@ -43,6 +60,5 @@ public class PublishedData {
                 events.publishEvent(event);
             }
         });
-        return version;
     }
 }

@@ -1,14 +1,18 @@
 package ru.noko.platform.database;
 
 /**
- * Published data changed (a campaign was published or retracted); fired after the transaction
- * committed. This is the one place caches hang their invalidation on (listen with an
- * {@code ApplicationEventListener<PublishedDataChanged>}).
+ * Published data changed (a campaign was published or retracted, or an admin corrected the
+ * catalogue); fired after the transaction committed. This is the one place caches hang their
+ * invalidation on (listen with an {@code ApplicationEventListener<PublishedDataChanged>}).
  *
+ * @param campaignId  the campaign, or {@link #NO_CAMPAIGN} for a catalogue correction
  * @param dataVersion the data version the change bumped to
  */
 public record PublishedDataChanged(long campaignId, String change, Integer revision, long dataVersion) {
 
     public static final String PUBLISHED = "published";
     public static final String RETRACTED = "retracted";
+    /** An admin changed the catalogue (moved an organization to another region). */
+    public static final String CATALOGUE = "catalogue";
+    public static final long NO_CAMPAIGN = 0;
 }
