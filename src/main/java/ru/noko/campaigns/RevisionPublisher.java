@@ -138,7 +138,10 @@ public class RevisionPublisher {
         // changed organizations are updated and new ones inserted as two joins: an upsert pays a
         // speculative insertion for every row, although most organizations are known and unchanged.
         // An organization belongs to its region: only a campaign of that region changes it, and
-        // none moves it (admins do, explicitly)
+        // none moves it (admins do, explicitly). The region is compared with IS NOT DISTINCT FROM,
+        // which no index serves, so the rows are found by (ИНН, КПП) whatever the statistics say:
+        // with "=" and a region whose organizations were just inserted the planner took the region
+        // index and scanned the staged rows once per organization of the region
         sql.update("""
                 UPDATE organization o SET
                     ogrn = coalesce(s.ogrn, o.ogrn),
@@ -152,7 +155,7 @@ public class RevisionPublisher {
                     search_name = s.search_name,
                     updated_at = now()
                 FROM staged_result s
-                WHERE s.job_id = ? AND o.inn = s.inn AND o.kpp = s.kpp AND o.region_code = ?
+                WHERE s.job_id = ? AND o.inn = s.inn AND o.kpp = s.kpp AND o.region_code IS NOT DISTINCT FROM ?
                   AND (o.ogrn, o.bus_reg_num, o.name, o.short_name, o.type, o.oktmo, o.address, o.website)
                       IS DISTINCT FROM
                       (coalesce(s.ogrn, o.ogrn), coalesce(s.bus_reg_num, o.bus_reg_num), s.name,
