@@ -33,6 +33,7 @@ public class CampaignAdmin {
 
     public static final String CONFLICT = "/docs/problems#conflict";
     public static final String UPLOAD_HAS_ERRORS = "/docs/problems#upload-has-errors";
+    public static final String ORGANIZATION_OF_OTHER_REGION = "/docs/problems#organization-of-other-region";
 
     private final CampaignRepository campaigns;
     private final ImportJobs jobs;
@@ -113,8 +114,9 @@ public class CampaignAdmin {
     /**
      * Publishes the campaign's current upload as a new revision, atomically.
      *
-     * @throws ApiProblemException 409 when there is nothing (new) to publish or an import is running,
-     *                             422 with every error when the upload has errors
+     * @throws ApiProblemException 409 when there is nothing (new) to publish, an import is running or
+     *                             the upload names organizations of another region, 422 with every
+     *                             error when the upload has errors
      */
     @Transactional
     public Campaign publish(Caller caller, long id, String note) {
@@ -145,6 +147,12 @@ public class CampaignAdmin {
             revision = publisher.publish(campaign, job, note, OffsetDateTime.now());
         } catch (RevisionPublisher.StagingLost e) {
             throw conflict(e.getMessage());
+        } catch (RevisionPublisher.OrganizationsOfOtherRegions e) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, ORGANIZATION_OF_OTHER_REGION,
+                    "Organization of another region",
+                    "The upload (job " + job.id() + ") names organizations the catalogue now holds under another region"
+                            + " than " + campaign.regionCode() + "; nothing was published",
+                    e.organizations().stream().map(o -> o.problem(campaign.regionCode())).toList());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("revision", revision);

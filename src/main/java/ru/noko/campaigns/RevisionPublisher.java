@@ -43,6 +43,27 @@ public class RevisionPublisher {
         }
     }
 
+    /**
+     * The upload names organizations the catalogue holds under another region than the campaign's
+     * (another region published them after the upload was checked, or an admin moved them).
+     */
+    public static final class OrganizationsOfOtherRegions extends RuntimeException {
+
+        private final transient List<StagedRows.OtherRegion> organizations;
+
+        OrganizationsOfOtherRegions(List<StagedRows.OtherRegion> organizations) {
+            super(organizations.size() + " organization(s) of the upload belong to another region");
+            this.organizations = List.copyOf(organizations);
+        }
+
+        public List<StagedRows.OtherRegion> organizations() {
+            return organizations;
+        }
+    }
+
+    /** How many rows of another region a refusal to publish lists. */
+    static final int LISTED_OTHER_REGIONS = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(RevisionPublisher.class);
 
     private final Sql sql;
@@ -115,7 +136,12 @@ public class RevisionPublisher {
                 ON CONFLICT (oktmo) DO NOTHING""", List.of(campaign.regionCode(), jobId));
         timer.lap("municipalities");
         // changed organizations are updated and new ones inserted as two joins: an upsert pays a
-        // speculative insertion for every row, although most organizations are known and unchanged
+        // speculative insertion for every row, although most organizations are known and unchanged.
+        // An organization belongs to its region: only a campaign of that region changes it, and
+        // none moves it (admins do, explicitly). The region is compared with IS NOT DISTINCT FROM,
+        // which no index serves, so the rows are found by (ИНН, КПП) whatever the statistics say:
+        // with "=" and a region whose organizations were just inserted the planner took the region
+        // index and scanned the staged rows once per organization of the region
         sql.update("""
                 UPDATE organization o SET
                     ogrn = coalesce(s.ogrn, o.ogrn),
@@ -123,20 +149,19 @@ public class RevisionPublisher {
                     name = s.name,
                     short_name = coalesce(s.short_name, o.short_name),
                     type = s.type,
-                    region_code = ?,
                     oktmo = coalesce(s.oktmo, o.oktmo),
                     address = coalesce(s.address, o.address),
                     website = coalesce(s.website, o.website),
                     search_name = s.search_name,
                     updated_at = now()
                 FROM staged_result s
-                WHERE s.job_id = ? AND o.inn = s.inn AND o.kpp = s.kpp
-                  AND (o.ogrn, o.bus_reg_num, o.name, o.short_name, o.type, o.region_code, o.oktmo, o.address, o.website)
+                WHERE s.job_id = ? AND o.inn = s.inn AND o.kpp = s.kpp AND o.region_code IS NOT DISTINCT FROM ?
+                  AND (o.ogrn, o.bus_reg_num, o.name, o.short_name, o.type, o.oktmo, o.address, o.website)
                       IS DISTINCT FROM
                       (coalesce(s.ogrn, o.ogrn), coalesce(s.bus_reg_num, o.bus_reg_num), s.name,
-                       coalesce(s.short_name, o.short_name), s.type, ?, coalesce(s.oktmo, o.oktmo),
+                       coalesce(s.short_name, o.short_name), s.type, coalesce(s.oktmo, o.oktmo),
                        coalesce(s.address, o.address), coalesce(s.website, o.website))""",
-                List.of(campaign.regionCode(), jobId, campaign.regionCode()));
+                List.of(jobId, campaign.regionCode()));
         sql.update("""
                 INSERT INTO organization (inn, kpp, ogrn, bus_reg_num, name, short_name, type, region_code, oktmo,
                                           address, website, search_name)
@@ -144,6 +169,12 @@ public class RevisionPublisher {
                 FROM staged_result s
                 WHERE s.job_id = ? AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.inn = s.inn AND o.kpp = s.kpp)
                 ON CONFLICT (inn, kpp) DO NOTHING""", List.of(campaign.regionCode(), jobId));
+        // the upload was checked against the catalogue of its time: checked again now, after the
+        // insert has waited for any concurrent publish of the same organizations to commit
+        List<StagedRows.OtherRegion> foreign = staged.inOtherRegions(jobId, campaign.regionCode(), LISTED_OTHER_REGIONS);
+        if (!foreign.isEmpty()) {
+            throw new OrganizationsOfOtherRegions(foreign);
+        }
         timer.lap("organizations");
         // places are ranked over the narrow (line, total, type, oktmo) rows, then joined back: sorting
         // the full staged rows three times spilled to disk at national scale

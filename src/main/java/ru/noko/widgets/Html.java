@@ -11,14 +11,19 @@ import java.util.regex.Pattern;
 /**
  * Writes HTML or SVG so that data can never become markup: element and attribute names come from
  * code (and are checked), every text and attribute value is escaped, and characters that XML
- * forbids are dropped. Names come from operators' uploaded files, so this is the only way widget
- * pages are written. The one unescaped insertion, {@link #style}, takes the service's own
- * stylesheet.
+ * forbids are dropped; URL attributes ({@code href}, {@code src}, …) are written only when they
+ * hold a path of this service or an http(s) URL. Names come from operators' uploaded files, so
+ * this is the only way widget pages are written. The one unescaped insertion, {@link #style},
+ * takes the service's own stylesheet.
  */
 final class Html {
 
     private static final Set<String> VOID = Set.of("meta", "link", "base", "br", "hr", "img", "input", "col", "wbr", "source");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9:-]*");
+    /** Attributes a browser follows or loads as a URL. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "xlink:href", "src", "action", "formaction",
+            "poster", "cite", "background");
+    private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[^/].*");
 
     private final StringBuilder out = new StringBuilder(8192);
     private final Deque<String> open = new ArrayDeque<>();
@@ -119,7 +124,7 @@ final class Html {
             String name = attributes[i];
             String value = attributes[i + 1];
             requireName(name);
-            if (value == null) {
+            if (value == null || URL_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT)) && !safeLink(value)) {
                 continue;
             }
             out.append(' ').append(name);
@@ -170,6 +175,23 @@ final class Html {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a URL attribute may carry {@code value}: a path of this service ({@code /…}, {@code ?…},
+     * {@code #…}) or an absolute http(s) URL. Anything else ({@code javascript:}, {@code data:},
+     * {@code //host}, a path a browser would turn into one) is left out of the page, whatever the
+     * caller passed: the last guard for data already in the database.
+     */
+    static boolean safeLink(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(c -> c <= 0x20 || c == 0x7F || c == '\\')) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first == '/') {
+            return value.length() == 1 || value.charAt(1) != '/';
+        }
+        return first == '?' || first == '#' || ABSOLUTE_HTTP.matcher(value).matches();
     }
 
     private static final Pattern HTTP_URL = Pattern.compile("(?i)(https?)://([^/?#\\s]+)([^\\s]*)");

@@ -54,6 +54,23 @@ class HtmlTest {
     }
 
     @Test
+    void urlAttributesThatAreNotHttpOrOwnPathsAreNeverWritten() {
+        for (String hostile : new String[]{"javascript:alert(1)", " javascript:alert(1)", "JAVASCRIPT:alert(1)",
+                "data:text/html,<script>alert(1)</script>", "//evil.example/", "/\\evil.example", "/\t/evil.example",
+                "vbscript:msgbox(1)", "https:///evil.example", ""}) {
+            Html h = Html.document();
+            h.element("a", "x", "href", hostile, "rel", "nofollow").empty("img", "src", hostile)
+                    .open("form", "action", hostile).close();
+            assertEquals("<!DOCTYPE html><a rel=\"nofollow\">x</a><img><form></form>", h.finish(), hostile);
+        }
+        Html h = Html.document();
+        h.element("a", "x", "href", "/widgets?q=1").element("a", "y", "href", "HTTPS://school.example/about")
+                .element("a", "z", "href", "#top");
+        assertEquals("<!DOCTYPE html><a href=\"/widgets?q=1\">x</a><a href=\"HTTPS://school.example/about\">y</a>"
+                + "<a href=\"#top\">z</a>", h.finish());
+    }
+
+    @Test
     void labelsFollowRussianAndEnglishUsage() {
         assertEquals("36\u00A0место", Labels.RU.place(36));
         assertEquals("среди 1046 организаций", Labels.RU.amongOrganizations(1046));

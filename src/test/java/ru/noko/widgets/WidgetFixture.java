@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Test data of the widget tests, published once per test run through the real publishing path:
  * a municipality of a real region (Чукотский АО, 87) with a hostile name, an organization named
- * {@code <script>alert(1)</script> & "Школа"} with a {@code javascript:} website, a neighbour with
- * a Cyrillic website, and an organization whose only result was published five years ago.
+ * {@code <script>alert(1)</script> & "Школа"} with a {@code javascript:} website (written straight
+ * into the catalogue: uploads refuse it), a neighbour with a Cyrillic website, and an organization
+ * whose only result was published five years ago.
  * The demo region (00) supplies the realistic widgets.
  */
 final class WidgetFixture {
@@ -62,12 +63,13 @@ final class WidgetFixture {
         String neighbourInn = TestCampaigns.newInn(REGION);
         Map<String, String> xss = TestCampaigns.rawInputs(xssInn, XSS_NAME, 91);
         xss.put("oktmo", MUNICIPALITY);
-        xss.put("website", "javascript:alert(3)");
         Map<String, String> neighbour = TestCampaigns.rawInputs(neighbourInn, NEIGHBOUR_NAME, 84);
         neighbour.put("oktmo", MUNICIPALITY);
         neighbour.put("website", "школа2.рф/about");
         long campaign = campaigns.createCampaign(REGION, 2024, "НОКО школ 2024 (тест виджетов)");
         campaigns.publish(campaign, REGION, List.of(xss, neighbour));
+        // uploads refuse such a website; the widgets must not link it even when the database holds one
+        sql.update("UPDATE organization SET website = 'javascript:alert(3)' WHERE inn = ?", List.of(xssInn));
 
         String outdatedInn = TestCampaigns.newInn(REGION);
         Map<String, String> outdated = TestCampaigns.rawInputs(outdatedInn, OUTDATED_NAME, 77);

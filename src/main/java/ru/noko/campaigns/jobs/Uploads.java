@@ -291,6 +291,11 @@ public class Uploads {
         // staging is never analyzed by autovacuum in time: give the planner the job's real size
         sql.update("ANALYZE staged_result", java.util.List.of());
         timer.lap("analyze");
+        // every row, not only the first LIMIT: the error count of a report is exact
+        for (StagedRows.OtherRegion other : staged.inOtherRegions(jobId, campaign.regionCode(), Integer.MAX_VALUE)) {
+            report.error(other.problem(campaign.regionCode()));
+        }
+        timer.lap("other-regions");
         checkpoint.run();
         if (outcome.level().publishable()) {
             for (StagedRows.AlreadyAssessed other : staged.alreadyAssessed(jobId, campaign.id(), campaign.year(),

@@ -5,6 +5,7 @@ import ru.noko.campaigns.OrganizationIdentity;
 import ru.noko.campaigns.upload.StagedRow;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.FieldProblem;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -21,6 +22,24 @@ public class StagedRows {
     /** An organization of an upload that another published campaign already assessed that year. */
     public record AlreadyAssessed(int line, String inn, String kpp, long campaignId, String campaignTitle) {
     }
+
+    /**
+     * An organization of an upload that the catalogue holds under another region than the
+     * campaign's: an operator may neither publish results for it nor change it.
+     */
+    public record OtherRegion(int line, String inn, String kpp, String regionCode, String regionName) {
+
+        /** The row's error, in Russian, for the validation report and the refusal to publish. */
+        public FieldProblem problem(String campaignRegion) {
+            return new FieldProblem("inn", line, "inn", inn, CODE, "Организация с ИНН " + inn + " и КПП " + kpp
+                    + " уже есть в каталоге региона " + regionCode + (regionName == null ? "" : " (" + regionName + ")")
+                    + "; кампания региона " + campaignRegion + " не может публиковать её результаты и менять её данные."
+                    + " Если организация действительно относится к региону " + campaignRegion
+                    + ", администратор может перенести её в этот регион");
+        }
+    }
+
+    public static final String CODE = "organization_of_other_region";
 
     private final Sql sql;
 
@@ -88,6 +107,22 @@ public class StagedRows {
                 WHERE s.job_id = ? AND c.id <> ? AND c.year = ? AND c.status = 'published'
                 ORDER BY s.line LIMIT ?""", List.of(jobId, campaignId, year, limit),
                 row -> new AlreadyAssessed(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
+    }
+
+    /**
+     * Staged organizations the catalogue holds under another region than {@code regionCode}, in
+     * file order: one join of the staged rows against the catalogue, whatever the size of the upload.
+     */
+    public List<OtherRegion> inOtherRegions(long jobId, String regionCode, int limit) {
+        return sql.list("""
+                SELECT s.line, s.inn, s.kpp, o.region_code, r.name
+                FROM staged_result s
+                JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
+                LEFT JOIN region r ON r.code = o.region_code
+                WHERE s.job_id = ? AND o.region_code <> ?
+                ORDER BY s.line LIMIT ?""", List.of(jobId, regionCode, limit),
+                row -> new OtherRegion(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5)));
     }
 
     private static OrganizationIdentity identity(ResultSet row) throws SQLException {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Reads and checks the identity of the organization a row is about: ИНН (with its check digit),
- * КПП, name, type (canonical code or the Russian words operators use), ОКТМО. Remembers every
+ * КПП, name, type (canonical code or the Russian words operators use), ОКТМО, website. Remembers every
  * (ИНН, КПП) it has seen so a repeated organization is reported.
  */
 final class IdentityColumns {
@@ -72,6 +72,12 @@ final class IdentityColumns {
         if (ogrn != null && !Digits.only(ogrn, 13)) {
             report.error(UploadReport.cell(line, "ogrn", ogrn, "invalid_ogrn", "ОГРН должен состоять из 13 цифр"));
         }
+        String website = row.get("website") == null ? null : WebsiteAddress.normalize(row.get("website"));
+        if (row.get("website") != null && website == null) {
+            report.error(UploadReport.cell(line, "website", row.get("website"), "invalid_website",
+                    "Адрес сайта должен быть адресом http:// или https:// (например, https://school.ru), а «"
+                            + row.get("website") + "» — нет"));
+        }
         if (report.errorCount() > before || inn == null || kpp == null || name == null || type == null) {
             return null;
         }
@@ -81,7 +87,7 @@ final class IdentityColumns {
             return null;
         }
         return new OrganizationIdentity(inn, kpp, ogrn, row.get("bus_reg_num"), name, row.get("short_name"), type, oktmo,
-                row.get("address"), row.get("website"));
+                row.get("address"), website);
     }
 
     /** Digits of an identifier typed in a spreadsheet: spaces dropped; a number Excel turned into 7.70101E+9 is not fixed. */

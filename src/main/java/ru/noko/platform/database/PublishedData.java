@@ -40,13 +40,27 @@ public class PublishedData {
 
     /**
      * A campaign's data was withdrawn from what was published before (a legal takedown) without
-     * changing what is published now: the version is bumped and caches go after the commit, but no
-     * {@link PublishedDataChanging} is fired, as there is no new state to record. Must run inside
-     * the withdrawing transaction.
+     * changing what is published now. Must run inside the withdrawing transaction.
      */
     public long withdrawn(long campaignId) {
+        return changedWithoutRelease(campaignId, PublishedDataChanged.TAKEN_DOWN);
+    }
+
+    /**
+     * The catalogue changed outside any campaign (an admin moved an organization). Must run inside
+     * the transaction that changes the data.
+     */
+    public long catalogueChanged() {
+        return changedWithoutRelease(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.CATALOGUE);
+    }
+
+    /**
+     * A new data version and, after the commit, fresh caches, but no {@link PublishedDataChanging}:
+     * what campaigns publish now, and so the next open-data release, is unchanged.
+     */
+    private long changedWithoutRelease(long campaignId, String change) {
         long version = dataVersion.bump();
-        afterCommit(new PublishedDataChanged(campaignId, PublishedDataChanged.TAKEN_DOWN, null, version));
+        afterCommit(new PublishedDataChanged(campaignId, change, null, version));
         return version;
     }
 

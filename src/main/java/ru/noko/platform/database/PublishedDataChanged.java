@@ -1,10 +1,11 @@
 package ru.noko.platform.database;
 
 /**
- * Published data changed (a campaign was published, retracted or taken down); fired after the transaction
- * committed. This is the one place caches hang their invalidation on (listen with an
- * {@code ApplicationEventListener<PublishedDataChanged>}).
+ * Published data changed (a campaign was published, retracted or taken down, or an admin corrected
+ * the catalogue); fired after the transaction committed. This is the one place caches hang their
+ * invalidation on (listen with an {@code ApplicationEventListener<PublishedDataChanged>}).
  *
+ * @param campaignId  the campaign, or {@link #NO_CAMPAIGN} for a catalogue correction
  * @param dataVersion the data version the change bumped to
  */
 public record PublishedDataChanged(long campaignId, String change, Integer revision, long dataVersion) {
@@ -13,4 +14,7 @@ public record PublishedDataChanged(long campaignId, String change, Integer revis
     public static final String RETRACTED = "retracted";
     /** Withdrawn from earlier published versions by a legal takedown. */
     public static final String TAKEN_DOWN = "taken_down";
+    /** An admin changed the catalogue (moved an organization to another region). */
+    public static final String CATALOGUE = "catalogue";
+    public static final long NO_CAMPAIGN = 0;
 }
