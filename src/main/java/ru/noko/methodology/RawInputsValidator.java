@@ -37,10 +37,11 @@ import java.util.regex.Pattern;
  */
 public final class RawInputsValidator {
 
-    private static final Pattern NON_NEGATIVE_INTEGER = Pattern.compile("\\+?[0-9]+");
-    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
+    // Possessive quantifiers, no nested repetition: linear in the length of whatever text arrives.
+    private static final Pattern NON_NEGATIVE_INTEGER = Pattern.compile("\\+?+[0-9]++");
+    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]++");
     private static final Pattern DECIMAL_NUMBER =
-            Pattern.compile("[-+]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][-+]?[0-9]+)?");
+            Pattern.compile("[-+]?+(?:[0-9]++(?:[.,][0-9]*+)?+|[.,][0-9]++)(?:[eE][-+]?+[0-9]++)?+");
     private static final String EXPECTED = "Значение должно быть целым неотрицательным числом";
 
     /** Raw inputs read from text: the values when there are no problems, else every problem. */

@@ -2,9 +2,12 @@ package ru.noko.widgets;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class HtmlTest {
 
@@ -51,6 +54,15 @@ class HtmlTest {
         assertEquals("https://school5.example.ru", Html.safeExternalUrl("school5.example.ru"));
         assertEquals("http://xn--5-7sb3aeo2d.xn--p1ai/%D1%81%D0%B2%D0%B5%D0%B4%D0%B5%D0%BD%D0%B8%D1%8F",
                 Html.safeExternalUrl("http://школа5.рф/сведения"));
+    }
+
+    @Test
+    void aLongWebsiteValueIsCheckedInLinearTime() {
+        // an operator's upload sets the website; the host part used to give characters back one by one
+        String hostile = "https://" + "a".repeat(40_000) + " x";
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(1), () -> Html.safeExternalUrl(hostile)));
+        String longPath = "https://school.example/" + "a".repeat(40_000);
+        assertEquals(longPath, assertTimeoutPreemptively(Duration.ofSeconds(1), () -> Html.safeExternalUrl(longPath)));
     }
 
     @Test

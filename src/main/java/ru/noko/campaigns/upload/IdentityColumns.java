@@ -18,8 +18,6 @@ import java.util.Set;
  */
 final class IdentityColumns {
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u00A0]");
-
     private final CampaignScope scope;
     private final Set<String> seen = new HashSet<>();
 
@@ -92,8 +90,16 @@ final class IdentityColumns {
         if (Digits.only(text)) {
             return text;
         }
-        String stripped = SPACES.matcher(text).replaceAll("");
-        return Digits.only(stripped) ? stripped : null;
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (!(c == ' ' || c == '\u00A0' || (c >= '\t' && c <= '\r'))) {
+                return null;
+            }
+        }
+        return digits.isEmpty() ? null : digits.toString();
     }
 
     static OrganizationType type(String text) {
