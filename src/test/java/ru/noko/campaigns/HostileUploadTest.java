@@ -8,6 +8,7 @@ import ru.noko.support.AdminApiTestBase;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,20 @@ class HostileUploadTest extends AdminApiTestBase {
         assertEquals("succeeded", job.get("status").asText(), job.path("failure").asText());
         assertTrue(took.compareTo(QUICK) < 0, "took " + took);
         assertEquals(1, job.get("rows_processed").asInt());
+        // each long header is one error naming its column, quoted as an excerpt; the column list is bounded too
+        List<JsonNode> tooLong = new ArrayList<>();
+        job.get("errors").forEach(e -> {
+            if ("header_too_long".equals(e.get("code").asText())) {
+                tooLong.add(e);
+            }
+        });
+        assertEquals(LONG_HEADERS.size(), tooLong.size(), job.get("errors").toString());
+        for (int i = 0; i < tooLong.size(); i++) {
+            assertEquals(LONG_HEADERS.get(i).substring(0, 200) + "…", tooLong.get(i).get("value").asText());
+            assertTrue(tooLong.get(i).get("message").asText().contains("№ " + (9 + i)), tooLong.get(i).toString());
+        }
+        job.get("detected").get("columns").forEach(c -> assertTrue(c.get("header").asText().length() <= 201, c.toString()));
+        assertTrue(job.toString().length() < 20_000, "the whole job quotes no long header in full: " + job.toString().length());
     }
 
     @Test
@@ -64,5 +79,42 @@ class HostileUploadTest extends AdminApiTestBase {
         assertEquals("succeeded", job.get("status").asText(), job.path("failure").asText());
         assertTrue(took.compareTo(QUICK) < 0, "took " + took);
         assertEquals(1, job.get("rows_processed").asInt());
+        assertTrue(job.toString().length() < 20_000, "the whole job quotes no long key in full: " + job.toString().length());
+    }
+
+    @Test
+    void theReportListsTheFirst5000ProblemsCountsTheRestAndQuotesValuesAsExcerpts() {
+        long id = admin.createCampaign("59", 2016, "НОКО (тест длинного отчёта)", "school");
+        String huge = "9".repeat(50_000) + "x";
+        StringBuilder csv = new StringBuilder("ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n");
+        csv.append("5901001016;590101001;Школа;").append(huge).append(";2;3;4;5\n");
+        for (int i = 0; i < 5_200; i++) {
+            csv.append("5901001016;590101001;Школа;x;2;3;4;5\n");
+        }
+        JsonNode job = admin.uploadAndWait(id, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "dry_run=true");
+        assertEquals("succeeded", job.get("status").asText(), job.path("failure").asText());
+        int count = job.get("errors_count").asInt();
+        assertTrue(count > 5_000, "counted exactly, beyond what is listed: " + count);
+        assertEquals(5_000, job.get("errors").size());
+        assertEquals(count - 5_000, job.get("errors_omitted").asInt());
+        assertEquals(0, job.get("warnings_omitted").asInt());
+        JsonNode first = job.get("errors").get(0);
+        assertEquals("not_a_number", first.get("code").asText(), first.toString());
+        assertEquals(huge.substring(0, 200) + "…", first.get("value").asText());
+        assertTrue(first.get("message").asText().length() < 400, first.get("message").asText());
+
+        JsonNode polled = admin.waitFor(job.get("id").asLong());
+        assertEquals(count - 5_000, polled.get("errors_omitted").asInt(), "the job's own URL says the same");
+        assertEquals(5_000, polled.get("errors").size());
+    }
+
+    @Test
+    void aCsvThatIsNotCsvFailsWithAReasonInsteadOfAnInternalError() {
+        long id = admin.createCampaign("59", 2016, "НОКО (тест незакрытой кавычки)", "school");
+        String csv = "ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n" + ROW + "\n5901001023;590101001;\"Школа \"№ 2\";1;2;3;4;5\n";
+        JsonNode job = admin.uploadAndWait(id, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "dry_run=true");
+        assertEquals("failed", job.get("status").asText());
+        String failure = job.get("failure").asText();
+        assertTrue(failure.contains("строке 3") && failure.contains("кавычк"), failure);
     }
 }

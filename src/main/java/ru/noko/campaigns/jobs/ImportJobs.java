@@ -8,6 +8,7 @@ import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.UploadReport;
 import ru.noko.campaigns.upload.UploadTable;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.text.Excerpt;
 import ru.noko.platform.web.FieldProblem;
 
 import java.sql.Array;
@@ -113,10 +114,11 @@ public class ImportJobs {
         });
     }
 
+    /** @param failure why, in a sentence; a longer text (an exception's message quoting input) is cut */
     @Transactional
     public void fail(long id, String failure) {
         sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? WHERE id = ?",
-                Arrays.asList(failure, id));
+                Arrays.asList(Excerpt.of(failure, UploadReport.MESSAGE_LIMIT), id));
     }
 
     @Transactional

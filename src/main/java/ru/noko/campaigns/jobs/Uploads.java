@@ -18,6 +18,7 @@ import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.JsonUploadTable;
 import ru.noko.campaigns.upload.UploadFields;
 import ru.noko.campaigns.upload.UploadReport;
+import ru.noko.campaigns.upload.UnreadableUpload;
 import ru.noko.campaigns.upload.UploadTable;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.DenominatorVariant;
@@ -160,7 +161,7 @@ public class Uploads {
             LOG.info("Import job {} of campaign {}: {} rows, {} errors, {} warnings{}; {}", jobId, campaign.id(),
                     result.outcome().rows(), result.report().errorCount(), result.report().warningCount(),
                     dryRun ? " (dry run)" : "", timer);
-        } catch (JsonUploadTable.NotATable e) {
+        } catch (UnreadableUpload e) {
             jobs.fail(jobId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Import job {} failed", jobId, e);

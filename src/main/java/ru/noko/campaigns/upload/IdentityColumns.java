@@ -5,6 +5,7 @@ import ru.noko.catalog.Inn;
 import ru.noko.catalog.Kpp;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.platform.text.Digits;
+import ru.noko.platform.text.Excerpt;
 
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ final class IdentityColumns {
         if (!missingColumns.contains("inn") && (inn == null || !Inn.isValidLegalEntity(inn))) {
             report.error(UploadReport.cell(line, "inn", row.get("inn"), "invalid_inn", inn == null
                     ? "Не указан ИНН организации"
-                    : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + row.get("inn") + "» — нет"
+                    : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + Excerpt.of(row.get("inn")) + "» — нет"
                     : "Неверный ИНН: не сходится контрольная цифра"));
         }
         if (!missingColumns.contains("kpp") && !Kpp.isValid(kpp)) {
