@@ -109,6 +109,28 @@ class HostileUploadTest extends AdminApiTestBase {
     }
 
     @Test
+    void aCsvWithTooManyColumnsIsRefusedWithOneErrorAndNoRowRead() {
+        long id = admin.createCampaign("59", 2016, "НОКО (тест числа столбцов)", "school");
+        StringBuilder header = new StringBuilder("ИНН;КПП;Наименование;К1;К2;К3;К4;К5");
+        StringBuilder row = new StringBuilder(ROW);
+        for (int i = 1; i <= 592; i++) {
+            header.append(";Столбец ").append(i);
+            row.append(";x");
+        }
+        String csv = header + "\n" + (row + "\n").repeat(3);
+        JsonNode job = admin.uploadAndWait(id, csv.getBytes(StandardCharsets.UTF_8), "text/csv", null);
+        assertEquals("succeeded", job.get("status").asText(), job.path("failure").asText());
+        assertEquals(1, job.get("errors_count").asInt(), job.get("errors").toString());
+        JsonNode error = job.get("errors").get(0);
+        assertEquals("too_many_columns", error.get("code").asText());
+        assertTrue(error.get("message").asText().contains("600"), error.toString());
+        assertEquals(0, job.get("warnings_count").asInt());
+        assertEquals(0, job.get("rows_processed").asInt(), "no row is read");
+        assertEquals(500, job.get("detected").get("columns").size());
+        assertEquals(422, admin.publish(id).code(), "a refused file cannot be published");
+    }
+
+    @Test
     void aCsvThatIsNotCsvFailsWithAReasonInsteadOfAnInternalError() {
         long id = admin.createCampaign("59", 2016, "НОКО (тест незакрытой кавычки)", "school");
         String csv = "ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n" + ROW + "\n5901001023;590101001;\"Школа \"№ 2\";1;2;3;4;5\n";
