@@ -1,6 +1,7 @@
 package ru.noko.methodology;
 
 import ru.noko.platform.text.Digits;
+import ru.noko.platform.text.Excerpt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +38,11 @@ import java.util.regex.Pattern;
  */
 public final class RawInputsValidator {
 
-    private static final Pattern NON_NEGATIVE_INTEGER = Pattern.compile("\\+?[0-9]+");
-    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
+    // Possessive quantifiers, no nested repetition: linear in the length of whatever text arrives.
+    private static final Pattern NON_NEGATIVE_INTEGER = Pattern.compile("\\+?+[0-9]++");
+    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]++");
     private static final Pattern DECIMAL_NUMBER =
-            Pattern.compile("[-+]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][-+]?[0-9]+)?");
+            Pattern.compile("[-+]?+(?:[0-9]++(?:[.,][0-9]*+)?+|[.,][0-9]++)(?:[eE][-+]?+[0-9]++)?+");
     private static final String EXPECTED = "Значение должно быть целым неотрицательным числом";
 
     /** Raw inputs read from text: the values when there are no problems, else every problem. */
@@ -87,7 +89,7 @@ public final class RawInputsValidator {
         if (unknown != null) {
             for (String name : new TreeSet<>(unknown)) {
                 problems.add(new InputProblem(name, InputProblem.UNKNOWN_FIELD,
-                        "Неизвестное поле «" + name + "»: методика " + methodology.code() + " его не использует"));
+                        "Неизвестное поле «" + Excerpt.of(name) + "»: методика " + methodology.code() + " его не использует"));
             }
         }
         problems.addAll(consistencyProblems(methodology, values));
@@ -142,17 +144,17 @@ public final class RawInputsValidator {
             try {
                 return new Parsed(Long.parseLong(value), null);
             } catch (NumberFormatException tooManyDigits) {
-                return Parsed.problem(name, InputProblem.TOO_LARGE, "Значение «" + value + "» слишком велико");
+                return Parsed.problem(name, InputProblem.TOO_LARGE, "Значение «" + Excerpt.of(value) + "» слишком велико");
             }
         }
         if (NEGATIVE_INTEGER.matcher(value).matches()) {
-            return Parsed.problem(name, InputProblem.NEGATIVE, EXPECTED + ", а " + value + " — отрицательное");
+            return Parsed.problem(name, InputProblem.NEGATIVE, EXPECTED + ", а " + Excerpt.of(value) + " — отрицательное");
         }
         if (DECIMAL_NUMBER.matcher(value).matches()) {
             return Parsed.problem(name, InputProblem.NOT_INTEGER,
-                    EXPECTED + ", а «" + value + "» — не целое число");
+                    EXPECTED + ", а «" + Excerpt.of(value) + "» — не целое число");
         }
-        return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + value + "» — не число");
+        return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + Excerpt.of(value) + "» — не число");
     }
 
     private static List<InputProblem> consistencyProblems(Methodology methodology, Map<String, Long> values) {

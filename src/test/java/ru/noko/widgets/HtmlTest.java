@@ -2,9 +2,12 @@ package ru.noko.widgets;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class HtmlTest {
 
@@ -68,6 +71,15 @@ class HtmlTest {
                 .element("a", "z", "href", "#top");
         assertEquals("<!DOCTYPE html><a href=\"/widgets?q=1\">x</a><a href=\"HTTPS://school.example/about\">y</a>"
                 + "<a href=\"#top\">z</a>", h.finish());
+    }
+
+    @Test
+    void aLongWebsiteValueIsCheckedInLinearTime() {
+        // an operator's upload sets the website; the host part used to give characters back one by one
+        String hostile = "https://" + "a".repeat(40_000) + " x";
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(1), () -> Html.safeExternalUrl(hostile)));
+        String longPath = "https://school.example/" + "a".repeat(40_000);
+        assertEquals(longPath, assertTimeoutPreemptively(Duration.ofSeconds(1), () -> Html.safeExternalUrl(longPath)));
     }
 
     @Test

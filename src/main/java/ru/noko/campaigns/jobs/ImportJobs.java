@@ -8,6 +8,7 @@ import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.UploadReport;
 import ru.noko.campaigns.upload.UploadTable;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.text.Excerpt;
 import ru.noko.platform.web.FieldProblem;
 
 import java.sql.Array;
@@ -124,11 +125,16 @@ public class ImportJobs {
         return true;
     }
 
-    /** Marks a job that has not finished failed; a finished (or cancelled) job keeps its status. */
+    /**
+     * Marks a job that has not finished failed; a finished (or cancelled) job keeps its status.
+     *
+     * @param failure why, in a sentence; a longer text (an exception's message quoting input) is cut
+     */
     @Transactional
     public void fail(long id, String failure) {
         sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? "
-                + "WHERE id = ? AND status IN ('queued', 'running')", Arrays.asList(failure, id));
+                + "WHERE id = ? AND status IN ('queued', 'running')",
+                Arrays.asList(Excerpt.of(failure, UploadReport.MESSAGE_LIMIT), id));
     }
 
     /**

@@ -18,6 +18,7 @@ import ru.noko.campaigns.upload.JsonUploadTable;
 import ru.noko.campaigns.upload.PrefetchingUploadTable;
 import ru.noko.campaigns.upload.UploadFields;
 import ru.noko.campaigns.upload.UploadReport;
+import ru.noko.campaigns.upload.UnreadableUpload;
 import ru.noko.campaigns.upload.UploadTable;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.DenominatorVariant;
@@ -226,8 +227,8 @@ public class Uploads {
                 // the staging transaction rolled back; this only guards against rows committed some other way
                 transactions.executeWrite(status -> staged.delete(jobId));
                 LOG.info("Import job {} was cancelled", jobId);
-            } else if (e instanceof JsonUploadTable.NotATable) {
-                jobs.fail(jobId, e.getMessage());
+            } else if (e instanceof UnreadableUpload || e.getCause() instanceof UnreadableUpload) {
+                jobs.fail(jobId, (e instanceof UnreadableUpload ? e : e.getCause()).getMessage());
             } else {
                 LOG.error("Import job {} failed", jobId, e);
                 jobs.fail(jobId, failure(e));

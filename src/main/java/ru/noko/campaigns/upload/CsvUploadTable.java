@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A CSV upload: columns mapped once from the header, rows streamed. */
+/**
+ * A CSV upload: columns mapped once from the header (at most {@link #MAX_COLUMNS}), rows streamed.
+ * Text that is not CSV is an {@link UnreadableUpload}.
+ */
 public final class CsvUploadTable implements UploadTable {
 
     private final CsvStream stream;
@@ -18,19 +21,27 @@ public final class CsvUploadTable implements UploadTable {
     private final String[] fieldByPosition;
     /** Sized so a row's map never rehashes. */
     private final int mapCapacity;
+    /** Columns up to the last one with a header. */
+    private final int width;
 
     public CsvUploadTable(Path file, UploadFields fields) {
-        this.stream = CsvStream.open(file);
+        this.stream = open(file);
         List<String> header = stream.header();
-        fieldByPosition = new String[header.size()];
+        int named = header.size();
+        while (named > 0 && (header.get(named - 1) == null || header.get(named - 1).isBlank())) {
+            named--;
+        }
+        width = named;
+        int mapped = Math.min(header.size(), MAX_COLUMNS);
+        fieldByPosition = new String[mapped];
         Set<String> taken = new HashSet<>();
-        for (int i = 0; i < header.size(); i++) {
-            String field = fields.fieldOf(header.get(i));
-            if (field != null && !taken.add(field)) {
-                field = null;
+        for (int i = 0; i < mapped; i++) {
+            Column column = Column.of(header.get(i), i + 1, fields);
+            if (column.field() != null && !taken.add(column.field())) {
+                column = new Column(column.header(), null, column.position());
             }
-            fieldByPosition[i] = field;
-            columns.add(new Column(header.get(i), field, i + 1));
+            fieldByPosition[i] = column.field();
+            columns.add(column);
         }
         mapCapacity = taken.size() * 4 / 3 + 1;
     }
@@ -61,13 +72,31 @@ public final class CsvUploadTable implements UploadTable {
     }
 
     @Override
+    public int columnCount() {
+        return width;
+    }
+
+    @Override
+    public boolean tooManyColumns() {
+        return width > MAX_COLUMNS;
+    }
+
+    @Override
     public Integer estimatedRows() {
         return (int) Math.max(0, stream.encoding().lineBreaks() - 1);
     }
 
     @Override
     public SourceRow next() {
-        CsvStream.Record record = stream.next();
+        if (tooManyColumns()) {
+            return null;
+        }
+        CsvStream.Record record;
+        try {
+            record = stream.next();
+        } catch (CsvStream.Malformed e) {
+            throw unreadable(e);
+        }
         if (record == null) {
             return null;
         }
@@ -79,6 +108,20 @@ public final class CsvUploadTable implements UploadTable {
             }
         }
         return new SourceRow(record.row(), values);
+    }
+
+    private static CsvStream open(Path file) {
+        try {
+            return CsvStream.open(file);
+        } catch (CsvStream.Malformed e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static UnreadableUpload unreadable(CsvStream.Malformed e) {
+        return new UnreadableUpload("Файл не читается как CSV: в строке " + e.row() + " кавычка не закрыта"
+                + " или после закрывающей кавычки стоит не разделитель (значение с кавычками, разделителем или"
+                + " переводом строки берётся в кавычки целиком, а кавычки внутри него удваиваются)");
     }
 
     @Override

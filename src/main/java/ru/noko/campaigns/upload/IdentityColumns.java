@@ -5,6 +5,7 @@ import ru.noko.catalog.Inn;
 import ru.noko.catalog.Kpp;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.platform.text.Digits;
+import ru.noko.platform.text.Excerpt;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,6 @@ import java.util.Set;
  * (ИНН, КПП) it has seen so a repeated organization is reported.
  */
 final class IdentityColumns {
-
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u00A0]");
 
     private final CampaignScope scope;
     private final Set<String> seen = new HashSet<>();
@@ -37,7 +36,7 @@ final class IdentityColumns {
         if (!missingColumns.contains("inn") && (inn == null || !Inn.isValidLegalEntity(inn))) {
             report.error(UploadReport.cell(line, "inn", row.get("inn"), "invalid_inn", inn == null
                     ? "Не указан ИНН организации"
-                    : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + row.get("inn") + "» — нет"
+                    : inn.length() != 10 ? "ИНН организации должен состоять из 10 цифр, а «" + Excerpt.of(row.get("inn")) + "» — нет"
                     : "Неверный ИНН: не сходится контрольная цифра"));
         }
         if (!missingColumns.contains("kpp") && !Kpp.isValid(kpp)) {
@@ -98,8 +97,16 @@ final class IdentityColumns {
         if (Digits.only(text)) {
             return text;
         }
-        String stripped = SPACES.matcher(text).replaceAll("");
-        return Digits.only(stripped) ? stripped : null;
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (!(c == ' ' || c == '\u00A0' || (c >= '\t' && c <= '\r'))) {
+                return null;
+            }
+        }
+        return digits.isEmpty() ? null : digits.toString();
     }
 
     static OrganizationType type(String text) {

@@ -43,10 +43,17 @@ public final class Importer {
         Set<String> present = new HashSet<>();
         columns.stream().filter(c -> c.field() != null).forEach(c -> present.add(c.field()));
         InputLevel level = requested != null ? requested : fields.detectLevel(present);
+        if (table.tooManyColumns()) {
+            report.error(tooManyColumns(table));
+            return new Outcome(level, requested == null, 0, 0, null, columns);
+        }
         if (columns.isEmpty()) {
             report.error(new FieldProblem(null, 1, null, null, "empty_file", "Файл пуст: нет строки заголовков"));
             return new Outcome(level, requested == null, 0, 0, null, columns);
         }
+        checkHeaders(columns, 0, 1, report);
+        int checkedColumns = columns.size();
+        int columnCount = table.columnCount();
         Set<String> missing = new LinkedHashSet<>();
         for (String required : RowChecks.requiredColumns(level, fields, scope)) {
             if (!present.contains(required)) {
@@ -63,17 +70,28 @@ public final class Importer {
         RowChecks checks = RowChecks.of(level, scope, fields, missing, report, sink, checklist);
         int rows = 0;
         for (UploadTable.SourceRow row = first; row != null; row = table.next()) {
+            if (table.columnCount() != columnCount) {
+                // a JSON object with keys not seen before
+                List<UploadTable.Column> now = table.columns();
+                checkHeaders(now, checkedColumns, row.row(), report);
+                checkedColumns = now.size();
+                columnCount = table.columnCount();
+            }
             checks.accept(row);
             rows++;
             if (rows % PROGRESS_EVERY == 0) {
                 progress.accept(rows);
             }
         }
+        if (table.tooManyColumns()) {
+            checkHeaders(table.columns(), checkedColumns, null, report);
+            report.error(tooManyColumns(table));
+        }
         checks.finish();
         progress.accept(rows);
         List<UploadTable.Column> finalColumns = table.columns();
         for (UploadTable.Column column : finalColumns) {
-            if (column.field() == null && column.header() != null && !column.header().isBlank()) {
+            if (column.field() == null && !column.headerTooLong() && column.header() != null && !column.header().isBlank()) {
                 report.warning(new FieldProblem(column.header(), 1, column.header(), null, "ignored_column",
                         "Столбец «" + column.header() + "» не распознан и не загружается"));
             }
@@ -82,5 +100,24 @@ public final class Importer {
             report.error(new FieldProblem(null, null, null, null, "no_rows", "В файле нет ни одной строки данных"));
         }
         return new Outcome(level, requested == null, rows, checks.staged(), checks.decimalSeparator(), finalColumns);
+    }
+
+    /** Headers over {@link UploadTable#MAX_HEADER_LENGTH} characters among {@code columns} from index {@code from}. */
+    private static void checkHeaders(List<UploadTable.Column> columns, int from, Integer row, UploadReport report) {
+        for (int i = from; i < columns.size(); i++) {
+            UploadTable.Column column = columns.get(i);
+            if (column.headerTooLong()) {
+                report.error(new FieldProblem(null, row, null, column.header(), "header_too_long",
+                        "Заголовок столбца № " + column.position() + " длиннее " + UploadTable.MAX_HEADER_LENGTH
+                                + " символов; такой столбец не распознаётся"));
+            }
+        }
+    }
+
+    private static FieldProblem tooManyColumns(UploadTable table) {
+        boolean csv = "csv".equals(table.format());
+        return new FieldProblem(null, csv ? 1 : null, null, null, "too_many_columns",
+                (csv ? "В файле " + table.columnCount() + " столбцов" : "В файле больше " + UploadTable.MAX_COLUMNS + " разных полей")
+                        + ", а допускается не более " + UploadTable.MAX_COLUMNS + "; файл не загружается");
     }
 }

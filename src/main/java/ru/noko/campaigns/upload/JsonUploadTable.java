@@ -3,6 +3,7 @@ package ru.noko.campaigns.upload;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import ru.noko.platform.text.Excerpt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,32 +17,34 @@ import java.util.Map;
 
 /**
  * A JSON upload: an array of flat objects whose keys are canonical or customary names, read with a
- * streaming parser. Numbers keep their written form; {@code true}/{@code false} become 1/0.
+ * streaming parser. Numbers keep their written form; {@code true}/{@code false} become 1/0. Reading
+ * stops at the first key beyond {@link #MAX_COLUMNS} different ones ({@link #tooManyColumns()}). A body
+ * that is not an array of flat objects, or not JSON, is an {@link UnreadableUpload}.
  */
 public final class JsonUploadTable implements UploadTable {
-
-    /** The body is not an array of flat objects. */
-    public static final class NotATable extends RuntimeException {
-        public NotATable(String message) {
-            super(message);
-        }
-    }
 
     private final JsonParser parser;
     private final UploadFields fields;
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private int row;
+    private boolean tooManyColumns;
 
     public JsonUploadTable(Path file, UploadFields fields) {
         this.fields = fields;
+        JsonParser opened = null;
         try {
-            parser = new JsonFactory().createParser(Files.newInputStream(file));
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new NotATable("Тело JSON должно быть массивом объектов: [{\"inn\": \"…\", …}, …]");
+            opened = new JsonFactory().createParser(Files.newInputStream(file));
+            if (opened.nextToken() != JsonToken.START_ARRAY) {
+                throw new UnreadableUpload("Тело JSON должно быть массивом объектов: [{\"inn\": \"…\", …}, …]");
             }
         } catch (IOException e) {
-            throw new NotATable("Не удалось прочитать JSON: " + e.getMessage());
+            closeQuietly(opened);
+            throw new UnreadableUpload("Не удалось прочитать JSON: " + Excerpt.of(e.getMessage(), 500));
+        } catch (UnreadableUpload e) {
+            closeQuietly(opened);
+            throw e;
         }
+        this.parser = opened;
     }
 
     @Override
@@ -55,7 +58,20 @@ public final class JsonUploadTable implements UploadTable {
     }
 
     @Override
+    public int columnCount() {
+        return columns.size() + (tooManyColumns ? 1 : 0);
+    }
+
+    @Override
+    public boolean tooManyColumns() {
+        return tooManyColumns;
+    }
+
+    @Override
     public SourceRow next() {
+        if (tooManyColumns) {
+            return null;
+        }
         try {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
@@ -63,13 +79,21 @@ public final class JsonUploadTable implements UploadTable {
             }
             row++;
             if (token != JsonToken.START_OBJECT) {
-                throw new NotATable("Элемент " + row + " массива — не объект");
+                throw new UnreadableUpload("Элемент " + row + " массива — не объект");
             }
             Map<String, String> values = new HashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonToken value = parser.nextToken();
-                Column column = columns.computeIfAbsent(key, k -> new Column(k, fields.fieldOf(k), columns.size() + 1));
+                Column column = columns.get(key);
+                if (column == null) {
+                    if (columns.size() == MAX_COLUMNS) {
+                        tooManyColumns = true;
+                        return null;
+                    }
+                    column = Column.of(key, columns.size() + 1, fields);
+                    columns.put(key, column);
+                }
                 String text = switch (value) {
                     case VALUE_NULL -> null;
                     case VALUE_TRUE -> "1";
@@ -78,7 +102,8 @@ public final class JsonUploadTable implements UploadTable {
                     case VALUE_STRING -> parser.getText();
                     default -> {
                         parser.skipChildren();
-                        throw new NotATable("Элемент " + row + ": значение поля «" + key + "» — не число и не строка");
+                        throw new UnreadableUpload("Элемент " + row + ": значение поля «" + Excerpt.of(key)
+                                + "» — не число и не строка");
                     }
                 };
                 if (column.field() != null) {
@@ -87,7 +112,7 @@ public final class JsonUploadTable implements UploadTable {
             }
             return new SourceRow(row, values);
         } catch (IOException e) {
-            throw new NotATable("Ошибка в JSON около элемента " + row + ": " + e.getMessage());
+            throw new UnreadableUpload("Ошибка в JSON около элемента " + row + ": " + Excerpt.of(e.getMessage(), 500));
         }
     }
 
@@ -97,6 +122,17 @@ public final class JsonUploadTable implements UploadTable {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // already failing
         }
     }
 }

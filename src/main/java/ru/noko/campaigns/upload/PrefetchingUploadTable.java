@@ -161,6 +161,17 @@ public final class PrefetchingUploadTable implements UploadTable {
         return delegate.columns();
     }
 
+    /** Known from the header, before the reader starts. */
+    @Override
+    public int columnCount() {
+        return delegate.columnCount();
+    }
+
+    @Override
+    public boolean tooManyColumns() {
+        return delegate.tooManyColumns();
+    }
+
     @Override
     public Integer estimatedRows() {
         return delegate.estimatedRows();

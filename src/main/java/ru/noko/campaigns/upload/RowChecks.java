@@ -12,6 +12,7 @@ import ru.noko.methodology.RawInputsValidator;
 import ru.noko.methodology.SurveySample;
 import ru.noko.methodology.TotalCheck;
 import ru.noko.platform.csv.NumberText;
+import ru.noko.platform.text.Excerpt;
 import ru.noko.platform.web.FieldProblem;
 
 import java.util.ArrayList;
@@ -117,12 +118,12 @@ abstract class RowChecks {
         }
         Double value = NumberText.parseDouble(number(raw));
         if (value == null) {
-            report.error(UploadReport.cell(row.row(), field, raw, "not_a_number", "Значение " + label(field) + " «" + raw + "» — не число"));
+            report.error(UploadReport.cell(row.row(), field, raw, "not_a_number", "Значение " + label(field) + " «" + Excerpt.of(raw) + "» — не число"));
             return null;
         }
         if (value < 0 || value > 100) {
             report.error(UploadReport.cell(row.row(), field, raw, "out_of_range",
-                    "Значение " + label(field) + " должно быть от 0 до 100 баллов, а указано " + raw));
+                    "Значение " + label(field) + " должно быть от 0 до 100 баллов, а указано " + Excerpt.of(raw)));
             return null;
         }
         return value;
@@ -155,13 +156,13 @@ abstract class RowChecks {
             Double published = score(row, field, false);
             if (published != null && TotalCheck.differs(published, computed[i])) {
                 report.warning(UploadReport.cell(row.row(), field, row.get(field), "criterion_mismatch",
-                        "Опубликованное значение " + label(field) + " " + row.get(field) + " отличается от рассчитанного "
+                        "Опубликованное значение " + label(field) + " " + Excerpt.of(row.get(field)) + " отличается от рассчитанного "
                                 + TotalCheck.forDisplay(computed[i]) + " больше чем на 0,01"));
             }
         }
         if (publishedTotal != null && TotalCheck.differs(publishedTotal, computedTotal)) {
             report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
-                    "Опубликованный итоговый балл " + row.get(UploadFields.TOTAL) + " отличается от рассчитанного "
+                    "Опубликованный итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от рассчитанного "
                             + TotalCheck.forDisplay(computedTotal) + " больше чем на 0,01; сохранены оба значения"));
         }
     }
@@ -242,7 +243,7 @@ abstract class RowChecks {
             double total = TotalCheck.meanOfCriteria(criteria);
             if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
                 report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
-                        "Итоговый балл " + row.get(UploadFields.TOTAL) + " отличается от среднего пяти критериев "
+                        "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от среднего пяти критериев "
                                 + TotalCheck.forDisplay(total) + " больше чем на 0,01; сохранены оба значения"));
             }
             stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal, null, null,
@@ -367,7 +368,7 @@ abstract class RowChecks {
                 };
                 if (yes == null) {
                     report.error(UploadReport.cell(row.row(), question, raw, "invalid_answer",
-                            "Ответ должен быть 1 (да), 0 (нет) или пустым, а указано «" + raw + "»"));
+                            "Ответ должен быть 1 (да), 0 (нет) или пустым, а указано «" + Excerpt.of(raw) + "»"));
                 } else {
                     answers.put(question, yes);
                 }
@@ -412,7 +413,7 @@ abstract class RowChecks {
                 if (c == null) {
                     report.error(new FieldProblem(UploadFields.ORGANIZATION_INN, null, UploadFields.ORGANIZATION_INN,
                             expert.organization().inn(), "no_answers", "Нет ни одной анкеты организации «"
-                            + expert.organization().name() + "» (ИНН " + expert.organization().inn() + ", КПП "
+                            + Excerpt.of(expert.organization().name()) + "» (ИНН " + expert.organization().inn() + ", КПП "
                             + expert.organization().kpp() + ") из экспертного листа"));
                     return;
                 }

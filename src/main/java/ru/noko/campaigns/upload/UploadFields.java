@@ -31,6 +31,10 @@ public final class UploadFields {
     public static final List<String> QUESTIONS = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10",
             "q11", "q12", "q13", "q14");
 
+    /** Quotes a header may open with, and quotes and punctuation it may close with. */
+    private static final String LEADING_MARKS = "\"'«";
+    private static final String TRAILING_MARKS = "\"'»:*.";
+
     private final Methodology methodology;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> aliases;
@@ -93,15 +97,43 @@ public final class UploadFields {
         return alias != null && known.contains(alias) ? alias : null;
     }
 
-    /** "  Итоговый  Балл: " → "итоговый балл"; "K1" (Latin) → "к1". */
+    /**
+     * "  Итоговый  Балл: " → "итоговый балл"; "K1" (Latin) → "к1". Plain loops, one pass each: a header
+     * is operator input and may be long (no regular expression that could backtrack over it).
+     */
     public static String normalize(String header) {
         String text = header.replace('\uFEFF', ' ').replace('\u00A0', ' ').toLowerCase(Locale.ROOT).replace('ё', 'е');
-        text = text.replaceAll("[\\s_]+", " ").strip();
-        text = text.replaceAll("^[\"'«]+|[\"'»:*.]+$", "").strip();
-        if (text.matches("k[1-5]")) {
+        text = collapseSpaces(text).strip();
+        int start = 0;
+        int end = text.length();
+        while (start < end && LEADING_MARKS.indexOf(text.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && TRAILING_MARKS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        text = text.substring(start, end).strip();
+        if (text.length() == 2 && text.charAt(0) == 'k' && text.charAt(1) >= '1' && text.charAt(1) <= '5') {
             text = "к" + text.substring(1);
         }
         return text;
+    }
+
+    /** Every run of ASCII whitespace and underscores becomes one space. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
     }
 
     /** i1_1, i1_2, … in catalogue order. */

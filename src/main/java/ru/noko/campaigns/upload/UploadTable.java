@@ -1,5 +1,7 @@
 package ru.noko.campaigns.upload;
 
+import ru.noko.platform.text.Excerpt;
+
 import java.io.Closeable;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,30 @@ public interface UploadTable extends Closeable {
         }
     }
 
-    /** A column as written and the field it maps to (null = ignored). */
-    record Column(String header, String field, int position) {
+    /** Columns a file may have; a file with more is refused before its rows are read. */
+    int MAX_COLUMNS = 500;
+    /** Characters a header may have; a longer one is an error, kept only as an excerpt. */
+    int MAX_HEADER_LENGTH = 200;
+
+    /**
+     * A column as written (at most an excerpt of {@link #MAX_HEADER_LENGTH} characters) and the field it
+     * maps to (null = ignored).
+     *
+     * @param headerTooLong the file's header was longer than {@link #MAX_HEADER_LENGTH}
+     */
+    record Column(String header, String field, int position, boolean headerTooLong) {
+
+        public Column(String header, String field, int position) {
+            this(header, field, position, false);
+        }
+
+        /** The column a header names; a header over {@link #MAX_HEADER_LENGTH} characters names nothing. */
+        public static Column of(String header, int position, UploadFields fields) {
+            if (header != null && header.length() > MAX_HEADER_LENGTH) {
+                return new Column(Excerpt.of(header, MAX_HEADER_LENGTH), null, position, true);
+            }
+            return new Column(header, fields.fieldOf(header), position, false);
+        }
     }
 
     /** csv or json. */
@@ -38,8 +62,18 @@ public interface UploadTable extends Closeable {
         return null;
     }
 
-    /** Columns seen so far (a JSON table learns its columns while it is read). */
+    /** Columns seen so far (a JSON table learns its columns while it is read), at most {@link #MAX_COLUMNS}. */
     List<Column> columns();
+
+    /** How many columns the file has (so far): may exceed {@link #MAX_COLUMNS}, then {@link #tooManyColumns()}. */
+    default int columnCount() {
+        return columns().size();
+    }
+
+    /** The file has more than {@link #MAX_COLUMNS} columns; {@link #next()} then returns null. */
+    default boolean tooManyColumns() {
+        return false;
+    }
 
     /** Next row or null at the end. */
     SourceRow next();

@@ -64,10 +64,12 @@ class AdminMapper {
     }
 
     ru.noko.api.model.ImportJob job(ImportJob job) {
+        List<ProblemItem> errors = items(jobs.problems(job.id(), "error", UploadReport.LIMIT));
+        List<ProblemItem> warnings = items(jobs.problems(job.id(), "warning", UploadReport.LIMIT));
         ru.noko.api.model.ImportJob model = new ru.noko.api.model.ImportJob(job.id(), job.campaignId(),
                 ImportJobStatus.fromValue(job.status()), job.dryRun(), job.rowsProcessed(), job.organizations(),
-                job.errorsCount(), job.warningsCount(), items(jobs.problems(job.id(), "error", UploadReport.LIMIT)),
-                items(jobs.problems(job.id(), "warning", UploadReport.LIMIT)), job.createdAt());
+                job.errorsCount(), job.warningsCount(), Math.max(0, job.errorsCount() - errors.size()),
+                Math.max(0, job.warningsCount() - warnings.size()), errors, warnings, job.createdAt());
         model.setLevel(job.level() == null ? null : InputLevel.fromValue(job.level().code()));
         model.setSourceName(job.sourceName());
         model.setBytes(job.bytes());

@@ -1,5 +1,6 @@
 package ru.noko.platform.csv;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,12 +22,29 @@ import java.util.List;
  * ({@link TextEncoding}), delimiter detected from the header line ({@code ,} {@code ;} or tab),
  * RFC 4180 quoting (a quoted field may contain the delimiter, doubled quotes and line breaks).
  * Each record carries its row number as a spreadsheet shows it (the header is row 1, blank rows
- * count); rows whose cells are all blank are skipped.
+ * count); rows whose cells are all blank are skipped. Text that is not CSV (an unclosed quote) is
+ * a {@link Malformed}.
  */
 public final class CsvStream implements Closeable {
 
     /** A data record: its row number in the file and its cells as written (untrimmed). */
     public record Record(int row, List<String> cells) {
+    }
+
+    /** The text is not CSV: a quote is never closed, or something other than a delimiter follows a closing quote. */
+    public static final class Malformed extends RuntimeException {
+
+        private final int row;
+
+        Malformed(int row, CSVException cause) {
+            super(cause.getMessage(), cause);
+            this.row = row;
+        }
+
+        /** The row the broken record starts on, as {@link Record#row()} counts. */
+        public int row() {
+            return row;
+        }
     }
 
     private final TextEncoding encoding;
@@ -42,8 +60,7 @@ public final class CsvStream implements Closeable {
         this.parser = parser;
         this.records = parser.iterator();
         List<String> first = List.of();
-        while (records.hasNext()) {
-            CSVRecord record = records.next();
+        for (CSVRecord record = read(); record != null; record = read()) {
             lastLine = parser.getCurrentLineNumber();
             if (!blank(record)) {
                 first = record.toList();
@@ -70,7 +87,13 @@ public final class CsvStream implements Closeable {
                     .setAllowMissingColumnNames(true)
                     .setIgnoreSurroundingSpaces(false)
                     .get();
-            return new CsvStream(encoding, delimiter, CSVParser.parse(reader, format));
+            CSVParser parser = CSVParser.parse(reader, format);
+            try {
+                return new CsvStream(encoding, delimiter, parser);
+            } catch (RuntimeException e) {
+                parser.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,19 +146,30 @@ public final class CsvStream implements Closeable {
         return header;
     }
 
-    /** The next non-blank record, or null at the end. */
+    /**
+     * The next non-blank record, or null at the end.
+     *
+     * @throws Malformed when the text is not CSV
+     */
     public Record next() {
-        try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                int row = (int) lastLine + 1;
-                lastLine = parser.getCurrentLineNumber();
-                if (!blank(record)) {
-                    return new Record(row, new ArrayList<>(record.toList()));
-                }
+        for (CSVRecord record = read(); record != null; record = read()) {
+            int row = (int) lastLine + 1;
+            lastLine = parser.getCurrentLineNumber();
+            if (!blank(record)) {
+                return new Record(row, new ArrayList<>(record.toList()));
             }
-            return null;
+        }
+        return null;
+    }
+
+    /** The next record, blank or not, or null at the end; a syntax error becomes {@link Malformed}. */
+    private CSVRecord read() {
+        try {
+            return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException syntax) {
+                throw new Malformed((int) lastLine + 1, syntax);
+            }
             throw e;
         }
     }

@@ -15,11 +15,14 @@ public final class NumberText {
     public record Normalized(String text, Character decimalSeparator) {
     }
 
-    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}([ \u00A0\u202F\u2009']\\d{3})+([.,]\\d+)?");
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+");
-    private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?\\d*\\.\\d+");
-    private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?\\d+");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    // Every quantifier is possessive and no repetition is nested, so matching is linear in the cell's
+    // length whatever an operator writes (no backtracking; each pattern is matched from position 0 only).
+    private static final Pattern GROUPED =
+            Pattern.compile("[-+]?+\\d{1,3}+(?:[ \u00A0\u202F\u2009']\\d{3})++(?:[.,]\\d++)?+");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?+\\d*+,\\d++");
+    private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?+\\d*+\\.\\d++");
+    private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?+\\d++");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][-+]?+\\d++)?+");
     private static final Pattern GROUPING = Pattern.compile("[ \u202F\u2009']");
 
     private NumberText() {

@@ -140,18 +140,23 @@ public class ContractParameters {
         return null;
     }
 
+    /**
+     * Lengths first, so a pattern only ever sees a value of the length the contract allows. The
+     * contract's patterns are anchored and use bounded repetition only (ContractPatternsTest), so
+     * matching them is linear; the request line bounds values without a maxLength.
+     */
     private static String stringProblem(Map<String, Object> schema, String value) {
+        if (schema.get("maxLength") instanceof Number max && value.length() > max.intValue()) {
+            return "must be at most " + max + " characters long";
+        }
+        if (schema.get("minLength") instanceof Number min && value.length() < min.intValue()) {
+            return "must be at least " + min + " characters long";
+        }
         if (schema.get("enum") instanceof List<?> allowed && !allowed.contains(value)) {
             return "must be one of " + allowed;
         }
         if (schema.get("pattern") instanceof String pattern && !PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(value).find()) {
             return "must match " + pattern;
-        }
-        if (schema.get("minLength") instanceof Number min && value.length() < min.intValue()) {
-            return "must be at least " + min + " characters long";
-        }
-        if (schema.get("maxLength") instanceof Number max && value.length() > max.intValue()) {
-            return "must be at most " + max + " characters long";
         }
         return null;
     }

@@ -162,12 +162,31 @@ class PublicCacheFilter implements Ordered {
         for (String coding : List.of("gzip", "deflate")) {
             for (String part : lower.split(",")) {
                 String[] pieces = part.trim().split(";");
-                if (pieces[0].trim().equals(coding) && !(pieces.length > 1 && pieces[1].trim().matches("q=0(\\.0*)?"))) {
+                if (pieces[0].trim().equals(coding) && !(pieces.length > 1 && zeroQuality(pieces[1].trim()))) {
                     return coding;
                 }
             }
         }
         return "identity";
+    }
+
+    /** {@code q=0}, {@code q=0.}, {@code q=0.000}: the client refuses the coding. A loop, not a pattern, over header text. */
+    private static boolean zeroQuality(String parameter) {
+        if (!parameter.startsWith("q=0")) {
+            return false;
+        }
+        if (parameter.length() == 3) {
+            return true;
+        }
+        if (parameter.charAt(3) != '.') {
+            return false;
+        }
+        for (int i = 4; i < parameter.length(); i++) {
+            if (parameter.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */

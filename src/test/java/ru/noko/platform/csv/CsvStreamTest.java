@@ -13,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvStreamTest {
@@ -81,6 +82,18 @@ class CsvStreamTest {
         assertNull(NumberText.normalize("  "));
         assertNull(NumberText.parseDouble("много"));
         assertEquals(82.4, NumberText.parseDouble(NumberText.normalize("82,4").text()));
+    }
+
+    @Test
+    void textThatIsNotCsvIsMalformedAtTheRowItsRecordStarts() throws IOException {
+        Path stray = write("a;b\n1;2\n\n3;\"x\"y\n", StandardCharsets.UTF_8);
+        try (CsvStream csv = CsvStream.open(stray)) {
+            assertEquals(2, csv.next().row());
+            CsvStream.Malformed malformed = assertThrows(CsvStream.Malformed.class, csv::next);
+            assertEquals(4, malformed.row());
+        }
+        Path unclosed = write("\"a;b\n1;2\n", StandardCharsets.UTF_8);
+        assertEquals(1, assertThrows(CsvStream.Malformed.class, () -> CsvStream.open(unclosed)).row());
     }
 
     private Path write(String text, java.nio.charset.Charset charset) throws IOException {

@@ -36,6 +36,9 @@ class ConditionalRequestsTest {
         assertEquals("gzip", PublicCacheFilter.coding("gzip, deflate, br"));
         assertEquals("deflate", PublicCacheFilter.coding("deflate"));
         assertEquals("identity", PublicCacheFilter.coding("gzip;q=0, identity"));
+        assertEquals("identity", PublicCacheFilter.coding("gzip;q=0.000, deflate; q=0."));
+        assertEquals("gzip", PublicCacheFilter.coding("gzip;q=0.001"));
+        assertEquals("deflate", PublicCacheFilter.coding("gzip;q=0, deflate;q=0.5"));
         assertEquals("identity", PublicCacheFilter.coding(null));
     }
 }
