@@ -1,6 +1,5 @@
 package ru.noko.opendata;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.OpendataApi;
 import ru.noko.api.model.DatasetPassport;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.PublicBaseUrl;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,20 +37,20 @@ class OpenDataController implements OpendataApi {
     private final Passports passports;
     private final DatasetFiles files;
     private final ReleaseRepository releases;
-    private final String configuredBaseUrl;
+    private final PublicBaseUrl baseUrl;
 
     OpenDataController(DatasetCatalog catalog, Passports passports, DatasetFiles files, ReleaseRepository releases,
-                       @Value("${noko.public-base-url:}") String configuredBaseUrl) {
+                       PublicBaseUrl baseUrl) {
         this.catalog = catalog;
         this.passports = passports;
         this.files = files;
         this.releases = releases;
-        this.configuredBaseUrl = configuredBaseUrl;
+        this.baseUrl = baseUrl;
     }
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getOpenDataRegistry() {
-        String base = baseUrl();
+        String base = baseUrl.current();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "title", "value", "format"));
         rows.add(List.of("standardversion", "Версия методических рекомендаций", Passport.STANDARD_VERSION, ""));
@@ -66,19 +66,19 @@ class OpenDataController implements OpendataApi {
         Dataset dataset = dataset(identifier);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "value"));
-        passports.passport(dataset, baseUrl()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
+        passports.passport(dataset, baseUrl.current()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
         return csv(rows, "meta.csv", REVALIDATE, describedBy(identifier));
     }
 
     @Override
     public HttpResponse<DatasetPassport> getDatasetPassportJson(String identifier) {
-        Passport passport = passports.passport(dataset(identifier), baseUrl());
+        Passport passport = passports.passport(dataset(identifier), baseUrl.current());
         return HttpResponse.ok(PassportJson.of(passport)).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     @Override
     public HttpResponse<Map<String, Object>> getDatasetPackage(String identifier) {
-        return HttpResponse.ok(passports.dataPackage(dataset(identifier), baseUrl()))
+        return HttpResponse.ok(passports.dataPackage(dataset(identifier), baseUrl.current()))
                 .header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
@@ -139,7 +139,7 @@ class OpenDataController implements OpendataApi {
     }
 
     private String describedBy(String identifier) {
-        return "<" + baseUrl() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
+        return "<" + baseUrl.current() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
     }
 
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
@@ -154,16 +154,5 @@ class OpenDataController implements OpendataApi {
                 .contentType(CSV)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl);
         return link == null ? response : response.header(HttpHeaders.LINK, link);
-    }
-
-    /** Absolute URLs for passports: the configured public URL, else the scheme and host the client used. */
-    private String baseUrl() {
-        if (!configuredBaseUrl.isBlank()) {
-            return configuredBaseUrl.replaceAll("/+$", "");
-        }
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        String scheme = request.getHeaders().get("X-Forwarded-Proto", String.class).orElse(request.isSecure() ? "https" : "http");
-        return scheme + "://" + (host == null ? "localhost" : host);
     }
 }
