@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +39,10 @@ import java.util.regex.Pattern;
 public class PublicBaseUrl {
 
     private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?");
-    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     private final String configured;
     private final List<String> allowedHosts;
-    private final List<Cidr> trustedProxies;
+    private final List<AddressBlock> trustedProxies;
 
     public PublicBaseUrl(@Value("${noko.public-base-url:}") String configured,
                          @Value("${noko.allowed-hosts:localhost,127.0.0.1}") String allowedHosts,
@@ -59,7 +57,7 @@ public class PublicBaseUrl {
             throw new ConfigurationException("noko.allowed-hosts must name at least one host");
         }
         this.allowedHosts = List.copyOf(hosts);
-        this.trustedProxies = split(trustedProxies).stream().map(Cidr::parse).toList();
+        this.trustedProxies = split(trustedProxies).stream().map(AddressBlock::parse).toList();
     }
 
     /** The base (no trailing slash) for the current request; the configured one outside requests. */
@@ -76,7 +74,7 @@ public class PublicBaseUrl {
         String scheme = request.isSecure() ? "https" : "http";
         String host = request.getHeaders().get(HttpHeaders.HOST);
         if (trusted) {
-            Forwarded forwarded = Forwarded.of(request);
+            ForwardedHeaders forwarded = ForwardedHeaders.of(request);
             if (forwarded.proto() != null && (forwarded.proto().equals("http") || forwarded.proto().equals("https"))) {
                 scheme = forwarded.proto();
             }
@@ -164,93 +162,5 @@ public class PublicBaseUrl {
             }
         }
         return items;
-    }
-
-    /** The host and scheme a trusted proxy passed on: the last (nearest) element of each header. */
-    private record Forwarded(String host, String proto) {
-
-        static Forwarded of(HttpRequest<?> request) {
-            String host = null;
-            String proto = null;
-            String forwarded = last(request.getHeaders().getAll("Forwarded"));
-            if (forwarded != null) {
-                for (String pair : forwarded.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-                        String value = pair.substring(eq + 1).strip().replace("\"", "");
-                        if (name.equals("host")) {
-                            host = value;
-                        } else if (name.equals("proto")) {
-                            proto = value.toLowerCase(Locale.ROOT);
-                        }
-                    }
-                }
-            }
-            if (host == null) {
-                host = last(request.getHeaders().getAll("X-Forwarded-Host"));
-            }
-            if (proto == null) {
-                String forwardedProto = last(request.getHeaders().getAll("X-Forwarded-Proto"));
-                proto = forwardedProto == null ? null : forwardedProto.toLowerCase(Locale.ROOT);
-            }
-            return new Forwarded(host, proto);
-        }
-
-        private static String last(List<String> values) {
-            if (values.isEmpty()) {
-                return null;
-            }
-            String[] parts = values.get(values.size() - 1).split(",");
-            String last = parts[parts.length - 1].strip();
-            return last.isEmpty() ? null : last;
-        }
-    }
-
-    /** An address block of trusted proxies: {@code 10.0.0.0/8}, {@code 192.168.1.10}, {@code ::1}. */
-    private record Cidr(byte[] network, int prefix) {
-
-        static Cidr parse(String text) {
-            int slash = text.indexOf('/');
-            String address = slash < 0 ? text : text.substring(0, slash);
-            if (!(IPV4.matcher(address).matches() || address.indexOf(':') >= 0)) {
-                throw new ConfigurationException("noko.trusted-proxies takes IP addresses or CIDR blocks, not " + text);
-            }
-            byte[] bytes;
-            try {
-                bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
-            } catch (UnknownHostException e) {
-                throw new ConfigurationException("noko.trusted-proxies: not an IP address: " + text);
-            }
-            int prefix;
-            try {
-                prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException("noko.trusted-proxies: bad prefix length in " + text);
-            }
-            if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new ConfigurationException("noko.trusted-proxies: bad prefix length in " + text);
-            }
-            return new Cidr(bytes, prefix);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (candidate[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xFF << (8 - rest) & 0xFF;
-            return (candidate[full] & mask) == (network[full] & mask);
-        }
     }
 }
