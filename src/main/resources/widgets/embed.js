@@ -22,23 +22,28 @@
     limit: /^([1-9]|[1-4][0-9]|50)$/,
     highlight: ID
   };
+  var CARD_OPTIONS = ['theme', 'lang', 'compact', 'campaign'];
   var frames = [];
 
   function build(element) {
     var organization = element.getAttribute('data-noko-organization');
     var municipality = element.getAttribute('data-noko-municipality');
     var path;
+    var accepted;
     if (organization !== null && ID.test(organization)) {
       path = '/widgets/organizations/' + organization;
+      accepted = CARD_OPTIONS;
     } else if (municipality !== null && OKTMO.test(municipality)) {
       path = '/widgets/municipalities/' + municipality;
+      accepted = null;
     } else {
       return;
     }
     var query = [];
     for (var name in OPTIONS) {
       var value = element.getAttribute('data-noko-' + name);
-      if (value !== null && OPTIONS[name].test(value)) {
+      // the service refuses parameters a widget does not take
+      if (value !== null && OPTIONS[name].test(value) && (accepted === null || accepted.indexOf(name) >= 0)) {
         query.push(name + '=' + value);
       }
     }

@@ -51,7 +51,7 @@ class OpenDataController implements OpendataApi {
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getOpenDataRegistry() {
-        String base = baseUrl();
+        String base = urls.base();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "title", "value", "format"));
         rows.add(List.of("standardversion", "Версия методических рекомендаций", Passport.STANDARD_VERSION, ""));
@@ -67,19 +67,19 @@ class OpenDataController implements OpendataApi {
         Dataset dataset = dataset(identifier);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "value"));
-        passports.passport(dataset, baseUrl()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
+        passports.passport(dataset, urls.base()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
         return csv(rows, "meta.csv", REVALIDATE, describedBy(identifier));
     }
 
     @Override
     public HttpResponse<DatasetPassport> getDatasetPassportJson(String identifier) {
-        Passport passport = passports.passport(dataset(identifier), baseUrl());
+        Passport passport = passports.passport(dataset(identifier), urls.base());
         return HttpResponse.ok(PassportJson.of(passport)).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     @Override
     public HttpResponse<Map<String, Object>> getDatasetPackage(String identifier) {
-        return HttpResponse.ok(passports.dataPackage(dataset(identifier), baseUrl()))
+        return HttpResponse.ok(passports.dataPackage(dataset(identifier), urls.base()))
                 .header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
@@ -150,7 +150,7 @@ class OpenDataController implements OpendataApi {
     }
 
     private String describedBy(String identifier) {
-        return "<" + baseUrl() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
+        return "<" + urls.base() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
     }
 
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
@@ -165,9 +165,5 @@ class OpenDataController implements OpendataApi {
                 .contentType(CSV)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl);
         return link == null ? response : response.header(HttpHeaders.LINK, link);
-    }
-
-    private String baseUrl() {
-        return urls.base();
     }
 }

@@ -1,29 +1,20 @@
 package ru.noko.opendata;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import ru.noko.platform.web.PublicBaseUrl;
 
-/** Absolute URLs of open-data files: the configured public URL, else the scheme and host the client used. */
+/** Absolute URLs of open-data files, on the service's one public base URL. */
 @Singleton
 class PublicUrls {
 
-    private final String configuredBaseUrl;
+    private final PublicBaseUrl baseUrl;
 
-    PublicUrls(@Value("${noko.public-base-url:}") String configuredBaseUrl) {
-        this.configuredBaseUrl = configuredBaseUrl;
+    PublicUrls(PublicBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     String base() {
-        if (!configuredBaseUrl.isBlank()) {
-            return configuredBaseUrl.replaceAll("/+$", "");
-        }
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        String scheme = request.getHeaders().get("X-Forwarded-Proto", String.class).orElse(request.isSecure() ? "https" : "http");
-        return scheme + "://" + (host == null ? "localhost" : host);
+        return baseUrl.current();
     }
 
     /** The folder of a dataset's files, ending in a slash. */

@@ -1,11 +1,8 @@
 package ru.noko.widgets;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.WidgetsApi;
@@ -16,6 +13,7 @@ import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.PublicBaseUrl;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -29,16 +27,16 @@ class WidgetController implements WidgetsApi {
     private final WidgetResponses responses;
     private final WidgetAssets assets;
     private final MethodologyCatalogue catalogue;
-    private final String configuredBaseUrl;
+    private final PublicBaseUrl baseUrl;
     private final String editorPolicy;
 
     WidgetController(WidgetRepository repository, WidgetResponses responses, WidgetAssets assets,
-                     MethodologyCatalogue catalogue, @Value("${noko.public-base-url:}") String configuredBaseUrl) {
+                     MethodologyCatalogue catalogue, PublicBaseUrl baseUrl) {
         this.repository = repository;
         this.responses = responses;
         this.assets = assets;
         this.catalogue = catalogue;
-        this.configuredBaseUrl = configuredBaseUrl;
+        this.baseUrl = baseUrl;
         this.editorPolicy = "default-src 'none'; style-src " + WidgetAssets.cspHash(assets.editorCss())
                 + "; script-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; base-uri 'none'; "
                 + "frame-ancestors 'none'";
@@ -109,7 +107,7 @@ class WidgetController implements WidgetsApi {
                 : repository.search(query, EditorPage.MAX_RESULTS);
         WidgetData.Found chosen = organization == null ? null : repository.found(organization)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + organization));
-        String body = EditorPage.render(query, found, chosen, options, baseUrl(), assets);
+        String body = EditorPage.render(query, found, chosen, options, baseUrl.current(), assets);
         return HttpResponse.ok(body).contentType(WidgetResponses.HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("Content-Security-Policy", editorPolicy)
@@ -139,16 +137,5 @@ class WidgetController implements WidgetsApi {
 
     private static String value(WidgetLanguage lang) {
         return lang == null ? null : lang.getValue();
-    }
-
-    /** Absolute base of the embed codes: the configured public URL, else the scheme and host the client used. */
-    private String baseUrl() {
-        if (!configuredBaseUrl.isBlank()) {
-            return configuredBaseUrl.replaceAll("/+$", "");
-        }
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        String scheme = request.getHeaders().get("X-Forwarded-Proto", String.class).orElse(request.isSecure() ? "https" : "http");
-        return scheme + "://" + (host == null ? "localhost" : host);
     }
 }

@@ -1,33 +1,68 @@
 package ru.noko.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ru.noko.support.Admin;
+import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.Json;
-import ru.noko.support.ApiTestBase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class OperationsEndpointsTest extends ApiTestBase {
+class OperationsEndpointsTest extends AdminApiTestBase {
 
-    @Test
-    void healthReportsUpWithTheDatabase() {
-        HttpResponse<String> health = api.exchange(HttpRequest.GET("/health"));
-        assertEquals(200, health.code());
-        assertEquals("UP", Json.parse(health.body()).get("status").asText());
-        assertTrue(health.body().contains("jdbc"), health.body());
+    private String operatorToken;
+
+    @BeforeAll
+    void createOperator() {
+        HttpResponse<String> created = admin.call(HttpRequest.POST("/api/v1/admin/tokens",
+                Map.of("name", "Пермь — оператор (операции)", "role", "operator", "regions", List.of("59"))));
+        assertEquals(201, created.code(), created.body());
+        operatorToken = Json.parse(created.body()).get("secret").asText();
     }
 
     @Test
-    void prometheusExposesHttpAndPoolMetrics() {
+    void healthTellsStrangersOnlyWhetherItIsUp() {
+        HttpResponse<String> anonymous = api.exchange(HttpRequest.GET("/health"));
+        assertEquals(200, anonymous.code());
+        assertEquals("{\"status\":\"UP\"}", anonymous.body().replace(" ", ""));
+
+        HttpResponse<String> operator = api.exchange(HttpRequest.GET("/health").bearerAuth(operatorToken));
+        assertEquals(200, operator.code());
+        assertEquals("{\"status\":\"UP\"}", operator.body().replace(" ", ""), "regional operators are not admins either");
+
+        HttpResponse<String> stranger = api.exchange(HttpRequest.GET("/health").bearerAuth("noko_1_" + "A".repeat(43)));
+        assertFalse(stranger.body().contains("jdbc"), stranger.body());
+    }
+
+    @Test
+    void healthShowsDetailsToAdmins() {
+        HttpResponse<String> health = api.exchange(HttpRequest.GET("/health").bearerAuth(Admin.BOOTSTRAP_TOKEN));
+        assertEquals(200, health.code());
+        JsonNode body = Json.parse(health.body());
+        assertEquals("UP", body.get("status").asText());
+        assertTrue(health.body().contains("jdbc"), health.body());
+        assertTrue(body.has("details"));
+    }
+
+    @Test
+    void prometheusIsForAdminsOnly() {
         api.get("/api/v1/regions");
-        HttpResponse<String> metrics = api.exchange(HttpRequest.GET("/prometheus"));
+        assertEquals(401, api.exchange(HttpRequest.GET("/prometheus")).code());
+        assertEquals(403, api.exchange(HttpRequest.GET("/prometheus").bearerAuth(operatorToken)).code());
+
+        HttpResponse<String> metrics = api.exchange(HttpRequest.GET("/prometheus").bearerAuth(Admin.BOOTSTRAP_TOKEN));
         assertEquals(200, metrics.code());
         assertTrue(metrics.body().contains("http_server_requests_seconds_count"));
         assertTrue(metrics.body().contains("hikaricp_connections"));

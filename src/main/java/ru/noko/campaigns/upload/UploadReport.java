@@ -1,6 +1,5 @@
 package ru.noko.campaigns.upload;
 
-import ru.noko.platform.text.Excerpt;
 import ru.noko.platform.web.FieldProblem;
 
 import java.util.ArrayList;
@@ -8,14 +7,13 @@ import java.util.List;
 
 /**
  * Every problem an upload has: errors block publishing, warnings do not. Counts are exact; at most
- * {@link #LIMIT} of each kind are kept, so a file with a broken column cannot flood the report, and
- * each kept problem quotes at most {@link Excerpt#LIMIT} characters of a value, column or field
- * (and {@link #MESSAGE_LIMIT} of a message), so a huge cell cannot either.
+ * {@link #LIMIT} of each kind are kept, so a file with a broken column cannot flood the report; each
+ * problem's texts are bounded by {@link FieldProblem} itself, so a huge cell cannot either.
  */
 public final class UploadReport {
 
     public static final int LIMIT = 5000;
-    /** Messages quote values as excerpts already; this bounds whatever else one might carry. */
+    /** A job's failure text (an exception's message may quote input) is cut to this length. */
     public static final int MESSAGE_LIMIT = 1000;
 
     private final List<FieldProblem> errors = new ArrayList<>();
@@ -26,14 +24,14 @@ public final class UploadReport {
     public void error(FieldProblem problem) {
         errorCount++;
         if (errors.size() < LIMIT) {
-            errors.add(bounded(problem));
+            errors.add(problem);
         }
     }
 
     public void warning(FieldProblem problem) {
         warningCount++;
         if (warnings.size() < LIMIT) {
-            warnings.add(bounded(problem));
+            warnings.add(problem);
         }
     }
 
@@ -57,10 +55,5 @@ public final class UploadReport {
 
     public static FieldProblem cell(int row, String column, String value, String code, String message) {
         return new FieldProblem(column, row, column, value, code, message);
-    }
-
-    private static FieldProblem bounded(FieldProblem problem) {
-        return new FieldProblem(Excerpt.of(problem.field()), problem.row(), Excerpt.of(problem.column()),
-                Excerpt.of(problem.value()), Excerpt.of(problem.code()), Excerpt.of(problem.message(), MESSAGE_LIMIT));
     }
 }

@@ -34,6 +34,10 @@ class CalculatorRequests {
     private static final String METHODOLOGY = "methodology";
     private static final String VARIANT = "variant";
     private static final String ZERO_RULE = "zero_rule";
+    private static final String EXPECTED = "Значение должно быть целым неотрицательным числом";
+    /** More integer digits than any count has (a long has 19). */
+    private static final int MAX_INTEGER_DIGITS = 19;
+    private static final int MAX_FRACTION_DIGITS = 30;
 
     private final MethodologyCatalogue catalogue;
     private final RawInputsValidator validator = new RawInputsValidator();
@@ -55,15 +59,25 @@ class CalculatorRequests {
             throw ApiProblemException.invalid("The calculator input is invalid", problems);
         }
         Map<String, String> inputs = new LinkedHashMap<>();
+        Map<String, FieldProblem> unreadable = new LinkedHashMap<>();
         body.forEach((name, value) -> {
             if (!List.of(METHODOLOGY, VARIANT, ZERO_RULE).contains(name)) {
-                inputs.put(name, text(value));
+                FieldProblem problem = unreadableNumber(name, value);
+                if (problem == null) {
+                    inputs.put(name, text(value));
+                } else {
+                    unreadable.put(name, problem);
+                    inputs.put(name, ""); // absent for the validator, which still reports an unknown name
+                }
             }
         });
         RawInputsValidator.Reading reading = validator.read(methodology, inputs);
         for (InputProblem problem : reading.problems()) {
-            problems.add(FieldProblem.ofField(problem.field(), inputs.get(problem.field()), problem.code(), problem.message()));
+            if (!(unreadable.containsKey(problem.field()) && InputProblem.REQUIRED.equals(problem.code()))) {
+                problems.add(FieldProblem.ofField(problem.field(), inputs.get(problem.field()), problem.code(), problem.message()));
+            }
         }
+        problems.addAll(unreadable.values());
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid("The calculator input has " + problems.size() + " problem(s)", problems);
         }
@@ -96,14 +110,55 @@ class CalculatorRequests {
         });
     }
 
-    /** JSON numbers arrive as Integer/Long/BigDecimal/Double; whole ones become "12", others keep their fraction. */
+    /**
+     * A JSON number no count can be, told apart before it is spelled out: infinite or NaN (the
+     * parser turns {@code 1e999999} into infinity) or with more than {@value #MAX_INTEGER_DIGITS}
+     * integer digits ({@code 1E+999999} as a decimal would spell a million digits). Null for others;
+     * integers arrive with at most 1000 digits (the parser's limit) and are reported by the validator.
+     */
+    private static FieldProblem unreadableNumber(String name, Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isNaN(number)) {
+                return FieldProblem.ofField(name, "NaN", InputProblem.NOT_A_NUMBER, EXPECTED + ", а NaN — не число");
+            }
+            if (Double.isInfinite(number)) {
+                return outOfRange(name, number < 0, number < 0 ? "-1e309 и меньше" : "1e309 и больше");
+            }
+            if (Math.abs(number) >= 1e19) {
+                return outOfRange(name, number < 0, String.valueOf(number));
+            }
+        } else if (value instanceof BigDecimal decimal && decimal.signum() != 0
+                && (long) decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+            return outOfRange(name, decimal.signum() < 0, decimal.round(java.math.MathContext.DECIMAL32).toString());
+        }
+        return null;
+    }
+
+    private static FieldProblem outOfRange(String name, boolean negative, String value) {
+        return negative
+                ? FieldProblem.ofField(name, value, InputProblem.NEGATIVE, EXPECTED + ", а " + value + " — отрицательное")
+                : FieldProblem.ofField(name, value, InputProblem.TOO_LARGE, "Значение «" + value + "» слишком велико");
+    }
+
+    /**
+     * JSON numbers arrive as Integer/Long/BigInteger/Double/BigDecimal; whole ones become "12",
+     * others keep their fraction (in scientific notation when it is very long, e.g. "1E-400").
+     */
     private static String text(Object value) {
         if (value == null) {
             return null;
         }
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            return value.toString();
+        }
         if (value instanceof Number number) {
-            BigDecimal decimal = new BigDecimal(number.toString()).stripTrailingZeros();
-            return decimal.scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
+            BigDecimal decimal = (number instanceof BigDecimal exact ? exact : new BigDecimal(number.toString()))
+                    .stripTrailingZeros();
+            if (decimal.scale() <= 0) {
+                return decimal.toBigInteger().toString();
+            }
+            return decimal.scale() <= MAX_FRACTION_DIGITS ? decimal.toPlainString() : decimal.toString();
         }
         return String.valueOf(value);
     }

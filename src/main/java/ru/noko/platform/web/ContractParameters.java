@@ -12,11 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks query and path parameters against the schemas the contract (openapi.yaml) declares, and
- * reports every bad parameter at once — framework binding stops at the first one.
+ * The operations of the contract (openapi.yaml) and their parameters: checks query and path
+ * parameters against the declared schemas and reports every bad parameter at once — framework
+ * binding stops at the first one — and spells a request's parameters canonically for cache keys.
+ *
+ * <p>Public operations (those without a {@code security} requirement) accept only the query
+ * parameters they declare, each at most once, so that no two spellings of one request are served
+ * or cached as different ones. A NUL character is refused everywhere: PostgreSQL cannot store it.
  */
 @Singleton
 public class ContractParameters {
@@ -24,10 +30,18 @@ public class ContractParameters {
     private record Parameter(String name, String in, Map<String, Object> schema) {
     }
 
+    /** One operation: whether strangers may call it, and its parameters in declared order. */
+    private record Operation(boolean isPublic, List<Parameter> parameters) {
+        List<String> queryNames() {
+            return parameters.stream().filter(p -> "query".equals(p.in())).map(Parameter::name).toList();
+        }
+    }
+
     /** Compiled once: the check runs on every request. */
     private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private final Map<String, List<Parameter>> byOperation = new HashMap<>();
+    private final Map<String, Operation> byOperation = new HashMap<>();
     private final Map<String, Object> schemas;
 
     @SuppressWarnings("unchecked")
@@ -44,10 +58,14 @@ public class ContractParameters {
         Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
         this.schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
         Map<String, Object> sharedParameters = (Map<String, Object>) components.getOrDefault("parameters", Map.of());
+        boolean securedByDefault = spec.get("security") instanceof List<?> global && !global.isEmpty();
         Map<String, Object> paths = (Map<String, Object>) spec.get("paths");
         paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
-            if (operation instanceof Map<?, ?> op && op.get("parameters") instanceof List<?> parameters) {
-                List<Parameter> resolved = new ArrayList<>();
+            if (!METHODS.contains(method) || !(operation instanceof Map<?, ?> op)) {
+                return;
+            }
+            List<Parameter> resolved = new ArrayList<>();
+            if (op.get("parameters") instanceof List<?> parameters) {
                 for (Object parameter : parameters) {
                     Map<String, Object> p = (Map<String, Object>) parameter;
                     if (p.containsKey("$ref")) {
@@ -56,19 +74,59 @@ public class ContractParameters {
                     resolved.add(new Parameter((String) p.get("name"), (String) p.get("in"),
                             resolve((Map<String, Object>) p.get("schema"))));
                 }
-                byOperation.put(key(method, path), resolved);
             }
+            boolean secured = op.get("security") instanceof List<?> security ? !security.isEmpty() : securedByDefault;
+            byOperation.put(key(method, path), new Operation(!secured, List.copyOf(resolved)));
         }));
+    }
+
+    /** Whether the contract has this operation and strangers may call it. */
+    public boolean isPublic(String method, String pathTemplate) {
+        Operation operation = byOperation.get(key(method, pathTemplate));
+        return operation != null && operation.isPublic();
+    }
+
+    /** Whether the contract has this operation at all. */
+    public boolean declares(String method, String pathTemplate) {
+        return byOperation.containsKey(key(method, pathTemplate));
     }
 
     /**
      * @param pathTemplate the route's template as written in the contract, e.g. {@code /api/v1/regions/{code}}
-     * @param values       raw request values of query and path parameters, by name
+     * @param query        raw query parameters of the request, by name, in the order given
+     * @param path         path variables of the request, by name
      */
-    public List<FieldProblem> check(String method, String pathTemplate, Map<String, List<String>> values) {
+    public List<FieldProblem> check(String method, String pathTemplate, Map<String, List<String>> query,
+                                    Map<String, String> path) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (Parameter parameter : byOperation.getOrDefault(key(method, pathTemplate), List.of())) {
-            List<String> given = values.get(parameter.name());
+        Operation operation = byOperation.get(key(method, pathTemplate));
+        query.forEach((name, given) -> given.stream().filter(ContractParameters::hasNul).findFirst().ifPresent(
+                value -> problems.add(nul(name, value))));
+        path.forEach((name, value) -> {
+            if (hasNul(value)) {
+                problems.add(nul(name, value));
+            }
+        });
+        if (operation == null || !problems.isEmpty()) {
+            return problems;
+        }
+        if (operation.isPublic()) {
+            List<String> supported = operation.queryNames();
+            query.forEach((name, given) -> {
+                if (!supported.contains(name)) {
+                    problems.add(FieldProblem.ofField(name, String.join(",", given), "unknown_parameter",
+                            supported.isEmpty() ? "unknown parameter: this operation takes no query parameters"
+                                    : "unknown parameter; supported: " + String.join(", ", supported)));
+                } else if (given.size() > 1) {
+                    problems.add(FieldProblem.ofField(name, String.join(",", given), "repeated_parameter",
+                            "given " + given.size() + " times; give it once"));
+                }
+            });
+        }
+        for (Parameter parameter : operation.parameters()) {
+            List<String> given = "path".equals(parameter.in())
+                    ? (path.containsKey(parameter.name()) ? List.of(path.get(parameter.name())) : null)
+                    : query.get(parameter.name());
             if (given == null || given.isEmpty() || parameter.schema() == null) {
                 continue;
             }
@@ -81,6 +139,60 @@ public class ContractParameters {
             }
         }
         return problems;
+    }
+
+    /**
+     * The parameters of a request, canonically: only those the operation declares, in declared
+     * order, numbers and booleans in their plain spelling ({@code 007} → {@code 7}). Two requests
+     * with the same canonical form get the same answer. Empty when the contract lacks the operation.
+     */
+    public Optional<String> canonical(String method, String pathTemplate, Map<String, List<String>> query,
+                                      Map<String, String> path) {
+        Operation operation = byOperation.get(key(method, pathTemplate));
+        if (operation == null) {
+            return Optional.empty();
+        }
+        StringBuilder canonical = new StringBuilder(pathTemplate);
+        for (Parameter parameter : operation.parameters()) {
+            List<String> values = "path".equals(parameter.in())
+                    ? (path.containsKey(parameter.name()) ? List.of(path.get(parameter.name())) : List.of())
+                    : query.getOrDefault(parameter.name(), List.of());
+            for (String value : values) {
+                canonical.append('\n').append(parameter.name()).append('=').append(canonicalValue(parameter.schema(), value));
+            }
+        }
+        return Optional.of(canonical.toString());
+    }
+
+    private String canonicalValue(Map<String, Object> schema, String value) {
+        String type = schema == null ? "string" : (String) schema.getOrDefault("type", "string");
+        try {
+            return switch (type) {
+                case "integer" -> String.valueOf(Long.parseLong(value.trim()));
+                case "boolean" -> value.trim().toLowerCase(Locale.ROOT);
+                case "array" -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> items = resolve((Map<String, Object>) schema.get("items"));
+                    List<String> parts = new ArrayList<>();
+                    for (String part : value.split(",", -1)) {
+                        parts.add(canonicalValue(items, part));
+                    }
+                    yield String.join(",", parts);
+                }
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            return value; // refused by the check before it is ever cached
+        }
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
+    }
+
+    private static FieldProblem nul(String name, String value) {
+        return FieldProblem.ofField(name, value.replace('\0', '\uFFFD'), "invalid_character",
+                "must not contain the NUL character (U+0000)");
     }
 
     private String problem(Map<String, Object> schema, String value) {

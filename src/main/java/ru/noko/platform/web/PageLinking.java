@@ -7,6 +7,7 @@ import io.micronaut.http.uri.UriBuilder;
 import ru.noko.api.model.PageLinks;
 import ru.noko.api.model.PageMeta;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,9 +50,17 @@ public final class PageLinking {
         return "<" + uri + ">; rel=\"" + rel + "\"";
     }
 
+    /**
+     * The request's own path and query with another page: relative, so that neither an absolute
+     * request target ({@code GET http://evil.example/...}) nor a path starting with {@code //} can
+     * put a foreign host into links that are cached and served to everyone.
+     */
     private static String uriFor(int page) {
         HttpRequest<?> request = ServerRequestContext.currentRequest()
                 .orElseThrow(() -> new IllegalStateException("No current HTTP request"));
-        return UriBuilder.of(request.getUri()).replaceQueryParam("page", page).build().toString();
+        URI uri = request.getUri();
+        String path = "/" + (uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/+", ""));
+        String relative = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return UriBuilder.of(relative).replaceQueryParam("page", page).build().toString();
     }
 }

@@ -8,16 +8,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.web.router.RouteMatch;
-import io.micronaut.web.router.UriRouteMatch;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Rejects a request whose parameters break the contract, naming every bad one, before binding.
- * Runs after the CORS filter, so that browsers may read the problem document too.
+ * Rejects a request whose parameters break the contract, naming every bad one, before binding:
+ * values against their schemas, unknown or repeated query parameters of public operations, and
+ * NUL characters anywhere. Runs after the CORS filter, so that browsers may read the problem
+ * document too.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ParameterCheckFilter implements Ordered {
@@ -36,15 +34,12 @@ class ParameterCheckFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        RouteMatch<?> match = request.getAttribute(io.micronaut.http.HttpAttributes.ROUTE_MATCH, RouteMatch.class).orElse(null);
-        if (!(match instanceof UriRouteMatch<?, ?> uriMatch)) {
+        RequestParameters parameters = RequestParameters.of(request);
+        if (parameters == null) {
             return null;
         }
-        Map<String, List<String>> values = new HashMap<>();
-        request.getParameters().forEach((name, given) -> values.put(name, given));
-        uriMatch.getVariableValues().forEach((name, value) -> values.put(name, List.of(String.valueOf(value))));
-        List<FieldProblem> problems = contract.check(request.getMethodName(),
-                uriMatch.getRouteInfo().getUriMatchTemplate().toString(), values);
+        List<FieldProblem> problems = contract.check(request.getMethodName(), parameters.template(),
+                parameters.query(), parameters.path());
         if (problems.isEmpty()) {
             return null;
         }

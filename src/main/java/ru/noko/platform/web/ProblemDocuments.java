@@ -8,10 +8,18 @@ import ru.noko.api.model.ProblemItem;
 
 import java.util.List;
 
-/** Builds RFC 9457 problem responses from problems found anywhere in the service. */
+/**
+ * Builds RFC 9457 problem responses from problems found anywhere in the service.
+ *
+ * <p>The one place where problem documents are bounded: at most {@value #MAX_ITEMS} items are
+ * listed, the first ones found; when there were more, {@code errors_total} and {@code errors_omitted}
+ * say how many. Every text of an item is bounded by {@link FieldProblem}; detail and instance here.
+ */
 public final class ProblemDocuments {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    /** How many problems a document lists at most. */
+    public static final int MAX_ITEMS = 100;
 
     private ProblemDocuments() {
     }
@@ -19,16 +27,25 @@ public final class ProblemDocuments {
     public static Problem problem(HttpStatus status, String type, String title, String detail, String instance,
                                   List<FieldProblem> problems) {
         Problem problem = new Problem(type, title, status.getCode());
-        problem.setDetail(detail);
-        problem.setInstance(instance);
+        problem.setDetail(FieldProblem.truncate(detail, FieldProblem.MAX_MESSAGE_LENGTH));
+        problem.setInstance(FieldProblem.truncate(instance, FieldProblem.MAX_MESSAGE_LENGTH));
         if (!problems.isEmpty()) {
-            problem.setErrors(problems.stream().map(ProblemDocuments::item).toList());
+            problem.setErrors(items(problems));
+        }
+        if (problems.size() > MAX_ITEMS) {
+            problem.setErrorsTotal(problems.size());
+            problem.setErrorsOmitted(problems.size() - MAX_ITEMS);
         }
         return problem;
     }
 
     public static MutableHttpResponse<Problem> respond(MutableHttpResponse<?> base, Problem problem) {
         return base.status(problem.getStatus()).body(problem).contentType(PROBLEM_JSON);
+    }
+
+    /** The first {@value #MAX_ITEMS} problems as items of a document; the caller reports how many were left out. */
+    public static List<ProblemItem> items(List<FieldProblem> problems) {
+        return problems.stream().limit(MAX_ITEMS).map(ProblemDocuments::item).toList();
     }
 
     private static ProblemItem item(FieldProblem p) {

@@ -53,9 +53,18 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
         this.transactions = transactions;
         this.bodies = Caffeine.newBuilder()
                 .maximumWeight(maxMegabytes * 1024 * 1024)
-                .weigher((String key, Entry entry) -> key.length() + entry.body().length)
+                .weigher(PublicCache::weight)
                 .expireAfterWrite(expireAfterWrite)
                 .build();
+    }
+
+    /** Roughly the bytes an entry holds: key, body and the headers stored with it. */
+    static int weight(String key, Entry entry) {
+        long weight = key.length() + (long) entry.body().length + entry.contentType().length();
+        for (Map.Entry<String, String> header : entry.headers().entrySet()) {
+            weight += header.getKey().length() + header.getValue().length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, weight);
     }
 
     /** The version of the published data as this node last saw it. */

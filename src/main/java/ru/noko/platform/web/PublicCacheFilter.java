@@ -2,7 +2,6 @@ package ru.noko.platform.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +31,9 @@ import java.util.Map;
 /**
  * HTTP caching of every public GET under {@code /api/} (the admin API excluded):
  * <ul>
- *   <li>a strong {@code ETag} = hash of (published data version, path, sorted query, representation,
- *       content coding), so JSON, CSV and Excel CSV of one URL never share a validator;</li>
+ *   <li>a strong {@code ETag} = hash of (published data version, route and declared parameters in
+ *       canonical form, representation, content coding), so JSON, CSV and Excel CSV of one URL never
+ *       share a validator, and parameter order or spelling never makes a new one;</li>
  *   <li>{@code If-None-Match} with a current ETag → 304 without touching the database;</li>
  *   <li>rendered bodies kept in {@link PublicCache} and served from memory until the version changes;</li>
  *   <li>{@code Cache-Control: public, max-age=60, stale-while-revalidate=600}, {@code Vary: Accept, Accept-Encoding}.</li>
@@ -63,10 +62,12 @@ class PublicCacheFilter implements Ordered {
 
     private final PublicCache cache;
     private final JsonMapper json;
+    private final ContractParameters contract;
 
-    PublicCacheFilter(PublicCache cache, JsonMapper json) {
+    PublicCacheFilter(PublicCache cache, JsonMapper json, ContractParameters contract) {
         this.cache = cache;
         this.json = json;
+        this.contract = contract;
     }
 
     @Override
@@ -77,12 +78,18 @@ class PublicCacheFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> lookup(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.GET || request.getPath().startsWith(ADMIN_PREFIX)
-                || request.getAttribute(HttpAttributes.ROUTE_MATCH).isEmpty()) {
+        if (request.getMethod() != HttpMethod.GET || request.getPath().startsWith(ADMIN_PREFIX)) {
+            return null;
+        }
+        RequestParameters parameters = RequestParameters.of(request);
+        if (parameters == null) {
             return null;
         }
         long version = cache.version();
-        String key = key(request, version);
+        String key = key(contract, parameters, request, version);
+        if (key == null) {
+            return null;
+        }
         String etag = "\"" + version + "-" + hash(key) + "\"";
         if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
             return withCaching(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
@@ -140,17 +147,21 @@ class PublicCacheFilter implements Ordered {
         return response;
     }
 
-    /** Version, path, query sorted by name (values in their order), representation and coding. */
-    static String key(HttpRequest<?> request, long version) {
-        List<String> parameters = new ArrayList<>();
-        request.getParameters().forEach((name, values) -> {
-            for (String value : values) {
-                parameters.add(name + "=" + value);
-            }
-        });
-        parameters.sort(null);
-        return version + "\n" + request.getPath() + "?" + String.join("&", parameters) + "\n"
-                + Representation.of(request).label() + "\n" + coding(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+    /**
+     * Version, the route and the declared parameters it was given (canonically, see
+     * {@link ContractParameters#canonical}), representation and coding: nothing else a client sends
+     * can make a new entry.
+     */
+    @Nullable
+    static String key(ContractParameters contract, RequestParameters parameters, HttpRequest<?> request, long version) {
+        String method = request.getMethodName();
+        if (!contract.isPublic(method, parameters.template())) {
+            return null;
+        }
+        String canonical = contract.canonical(method, parameters.template(), parameters.query(), parameters.path())
+                .orElseThrow();
+        return version + "\n" + canonical + "\n" + Representation.of(request).label() + "\n"
+                + coding(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
     }
 
     /** The content coding the server will apply, so that compressed and plain bodies get different ETags. */
