@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * reader that died without a word, and the reader's waits notice a consumer that has closed the
  * table.
  */
-public final class PrefetchingUploadTable implements UploadTable {
+public final class PrefetchingUploadTable extends ForwardingUploadTable {
 
     /** The reader thread failed with an {@link Error}; the cause is that error. */
     public static final class ReaderFailed extends RuntimeException {
@@ -33,7 +33,6 @@ public final class PrefetchingUploadTable implements UploadTable {
     private record Failure(Throwable cause) {
     }
 
-    private final UploadTable delegate;
     private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(8);
     private final Thread reader;
     private volatile boolean closed;
@@ -42,7 +41,7 @@ public final class PrefetchingUploadTable implements UploadTable {
     private boolean ended;
 
     public PrefetchingUploadTable(UploadTable delegate) {
-        this.delegate = delegate;
+        super(delegate);
         this.reader = new Thread(this::read, "upload-reader");
         reader.setDaemon(true);
         reader.start();
@@ -134,47 +133,6 @@ public final class PrefetchingUploadTable implements UploadTable {
             return runtime;
         }
         return new ReaderFailed("Reading the upload failed: " + cause, cause);
-    }
-
-    @Override
-    public String format() {
-        return delegate.format();
-    }
-
-    @Override
-    public String encoding() {
-        return delegate.encoding();
-    }
-
-    @Override
-    public boolean bom() {
-        return delegate.bom();
-    }
-
-    @Override
-    public Character delimiter() {
-        return delegate.delimiter();
-    }
-
-    @Override
-    public List<Column> columns() {
-        return delegate.columns();
-    }
-
-    /** Known from the header, before the reader starts. */
-    @Override
-    public int columnCount() {
-        return delegate.columnCount();
-    }
-
-    @Override
-    public boolean tooManyColumns() {
-        return delegate.tooManyColumns();
-    }
-
-    @Override
-    public Integer estimatedRows() {
-        return delegate.estimatedRows();
     }
 
     @Override
