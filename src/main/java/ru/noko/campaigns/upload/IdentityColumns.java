@@ -75,7 +75,7 @@ final class IdentityColumns {
         if (row.get("website") != null && website == null) {
             report.error(UploadReport.cell(line, "website", row.get("website"), "invalid_website",
                     "Адрес сайта должен быть адресом http:// или https:// (например, https://school.ru), а «"
-                            + row.get("website") + "» — нет"));
+                            + Excerpt.of(row.get("website")) + "» — нет"));
         }
         if (report.errorCount() > before || inn == null || kpp == null || name == null || type == null) {
             return null;

@@ -8,21 +8,21 @@ import ru.noko.platform.text.Excerpt;
  *
  * <p>Every text is bounded here, once, for every producer: field, column, value and code to
  * {@value #MAX_VALUE_LENGTH} characters, the message (which may quote a value) to
- * {@value #MAX_MESSAGE_LENGTH}; a longer text is cut and ends with {@code …}. So no request, however
+ * {@value #MAX_MESSAGE_LENGTH}; a longer text keeps that many characters and gets {@code …} ({@link Excerpt}). So no request, however
  * large its keys or values, can make a problem list large per item; {@link ProblemDocuments} bounds
  * the number of items.
  */
 public record FieldProblem(String field, Integer row, String column, String value, String code, String message) {
 
-    public static final int MAX_VALUE_LENGTH = 200;
+    public static final int MAX_VALUE_LENGTH = Excerpt.LIMIT;
     public static final int MAX_MESSAGE_LENGTH = 500;
 
     public FieldProblem {
-        field = truncate(field, MAX_VALUE_LENGTH);
-        column = truncate(column, MAX_VALUE_LENGTH);
-        value = truncate(value, MAX_VALUE_LENGTH);
-        code = truncate(code, MAX_VALUE_LENGTH);
-        message = truncate(message, MAX_MESSAGE_LENGTH);
+        field = Excerpt.of(field, MAX_VALUE_LENGTH);
+        column = Excerpt.of(column, MAX_VALUE_LENGTH);
+        value = Excerpt.of(value, MAX_VALUE_LENGTH);
+        code = Excerpt.of(code, MAX_VALUE_LENGTH);
+        message = Excerpt.of(message, MAX_MESSAGE_LENGTH);
     }
 
     public static FieldProblem ofField(String field, String code, String message) {
@@ -31,13 +31,5 @@ public record FieldProblem(String field, Integer row, String column, String valu
 
     public static FieldProblem ofField(String field, String value, String code, String message) {
         return new FieldProblem(field, null, null, value, code, message);
-    }
-
-    /**
-     * {@code text} itself when it has at most {@code max} characters, else its first characters and
-     * {@code …}, {@code max} in all; a surrogate pair is never split. Null stays null.
-     */
-    public static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : Excerpt.of(text, max - 1);
     }
 }

@@ -1,5 +1,7 @@
 package ru.noko.platform.web;
 
+import ru.noko.platform.text.Excerpt;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -27,8 +29,8 @@ public final class ProblemDocuments {
     public static Problem problem(HttpStatus status, String type, String title, String detail, String instance,
                                   List<FieldProblem> problems) {
         Problem problem = new Problem(type, title, status.getCode());
-        problem.setDetail(FieldProblem.truncate(detail, FieldProblem.MAX_MESSAGE_LENGTH));
-        problem.setInstance(FieldProblem.truncate(instance, FieldProblem.MAX_MESSAGE_LENGTH));
+        problem.setDetail(Excerpt.of(detail, FieldProblem.MAX_MESSAGE_LENGTH));
+        problem.setInstance(Excerpt.of(instance, FieldProblem.MAX_MESSAGE_LENGTH));
         if (!problems.isEmpty()) {
             problem.setErrors(items(problems));
         }

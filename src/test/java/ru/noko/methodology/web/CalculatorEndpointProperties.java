@@ -1,5 +1,6 @@
 package ru.noko.methodology.web;
 
+import ru.noko.platform.web.FieldProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,9 +84,9 @@ class CalculatorEndpointProperties {
         JsonNode errors = answer.path("errors");
         assertTrue(errors.size() <= 100);
         for (JsonNode error : errors) {
-            assertTrue(error.path("field").asText().length() <= 200);
-            assertTrue(error.path("value").asText().length() <= 200);
-            assertTrue(error.get("message").asText().length() <= 500);
+            assertTrue(error.path("field").asText().length() <= FieldProblem.MAX_VALUE_LENGTH + 1);
+            assertTrue(error.path("value").asText().length() <= FieldProblem.MAX_VALUE_LENGTH + 1);
+            assertTrue(error.get("message").asText().length() <= FieldProblem.MAX_MESSAGE_LENGTH + 1);
         }
         if (answer.has("errors_omitted")) {
             assertEquals(answer.get("errors_total").asInt() - 100, answer.get("errors_omitted").asInt());

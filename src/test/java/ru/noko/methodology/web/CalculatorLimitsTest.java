@@ -1,5 +1,6 @@
 package ru.noko.methodology.web;
 
+import ru.noko.platform.web.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -88,9 +89,9 @@ class CalculatorLimitsTest extends AdminApiTestBase {
         assertEquals(400, response.code());
         assertTrue(response.body().length() < 20_000, "no key or value is echoed whole: " + response.body().length());
         for (JsonNode error : Json.parse(response.body()).get("errors")) {
-            assertTrue(error.path("field").asText().length() <= 200);
-            assertTrue(error.path("value").asText().length() <= 200);
-            assertTrue(error.get("message").asText().length() <= 500);
+            assertTrue(error.path("field").asText().length() <= FieldProblem.MAX_VALUE_LENGTH + 1);
+            assertTrue(error.path("value").asText().length() <= FieldProblem.MAX_VALUE_LENGTH + 1);
+            assertTrue(error.get("message").asText().length() <= FieldProblem.MAX_MESSAGE_LENGTH + 1);
         }
     }
 

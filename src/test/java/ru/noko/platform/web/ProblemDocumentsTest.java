@@ -45,29 +45,29 @@ class ProblemDocumentsTest {
         String huge = "ж".repeat(100_000);
         FieldProblem cut = new FieldProblem(huge, 7, huge, huge, huge, "Неизвестное поле «" + huge + "»");
         for (String text : List.of(cut.field(), cut.column(), cut.value(), cut.code())) {
-            assertEquals(FieldProblem.MAX_VALUE_LENGTH, text.length());
+            assertEquals(FieldProblem.MAX_VALUE_LENGTH + 1, text.length(), "the excerpt and «…»");
             assertTrue(text.endsWith("…"));
         }
-        assertEquals(FieldProblem.MAX_MESSAGE_LENGTH, cut.message().length());
+        assertEquals(FieldProblem.MAX_MESSAGE_LENGTH + 1, cut.message().length());
         assertTrue(cut.message().startsWith("Неизвестное поле «жжж"));
         assertEquals("short", FieldProblem.ofField("f", "short", "c", "m").value(), "short texts stay as they are");
 
         Problem problem = ProblemDocuments.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
                 huge, huge, List.of(cut));
-        assertTrue(problem.getDetail().length() <= FieldProblem.MAX_MESSAGE_LENGTH);
-        assertTrue(problem.getInstance().length() <= FieldProblem.MAX_MESSAGE_LENGTH);
+        assertTrue(problem.getDetail().length() <= FieldProblem.MAX_MESSAGE_LENGTH + 1);
+        assertTrue(problem.getInstance().length() <= FieldProblem.MAX_MESSAGE_LENGTH + 1);
         ProblemItem item = problem.getErrors().get(0);
-        assertEquals(FieldProblem.MAX_VALUE_LENGTH, item.getValue().length());
+        assertEquals(FieldProblem.MAX_VALUE_LENGTH + 1, item.getValue().length());
     }
 
     @Test
     void aCutNeverSplitsASurrogatePair() {
         String emoji = "😀".repeat(300); // two chars each
-        String cut = FieldProblem.truncate(emoji, FieldProblem.MAX_VALUE_LENGTH);
-        assertTrue(cut.length() <= FieldProblem.MAX_VALUE_LENGTH);
+        String cut = new FieldProblem(null, null, null, emoji, null, null).value();
+        assertTrue(cut.length() <= FieldProblem.MAX_VALUE_LENGTH + 1);
         assertTrue(cut.endsWith("…"));
         String kept = cut.substring(0, cut.length() - 1);
         assertEquals(kept.codePointCount(0, kept.length()) * 2, kept.length(), "only whole pairs: " + kept.length());
-        assertNull(FieldProblem.truncate(null, 10));
+        assertNull(new FieldProblem(null, null, null, null, null, null).value());
     }
 }
