@@ -5,6 +5,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import ru.noko.campaigns.OrganizationIdentity;
 import ru.noko.campaigns.upload.StagedRow;
 import ru.noko.catalog.OrganizationType;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * level, and text that the text format would have had to escape come back exactly.
  */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // else getProperties() is never asked: the default ./data/postgres
 class StagingWriterTest implements TestPropertyProvider {
 
     private static final long JOB = 987_654_321L;
