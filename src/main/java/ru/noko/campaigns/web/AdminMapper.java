@@ -20,6 +20,7 @@ import ru.noko.campaigns.staging.StagedRows;
 import ru.noko.campaigns.upload.StagedRow;
 import ru.noko.campaigns.upload.UploadReport;
 import ru.noko.platform.web.FieldProblem;
+import ru.noko.platform.web.ProblemDocuments;
 
 import java.util.Arrays;
 import java.util.List;
@@ -97,15 +98,7 @@ class AdminMapper {
     }
 
     static List<ProblemItem> items(List<FieldProblem> problems) {
-        return problems.stream().map(p -> {
-            ProblemItem item = new ProblemItem(p.message());
-            item.setField(p.field());
-            item.setRow(p.row());
-            item.setColumn(p.column());
-            item.setValue(p.value());
-            item.setCode(p.code());
-            return item;
-        }).toList();
+        return problems.stream().map(ProblemDocuments::item).toList();
     }
 
     private static PreviewRow preview(StagedRow row) {

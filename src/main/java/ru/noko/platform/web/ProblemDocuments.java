@@ -50,7 +50,8 @@ public final class ProblemDocuments {
         return problems.stream().limit(MAX_ITEMS).map(ProblemDocuments::item).toList();
     }
 
-    private static ProblemItem item(FieldProblem p) {
+    /** One problem as the contract writes it (also in job reports, which keep more than {@link #MAX_ITEMS}). */
+    public static ProblemItem item(FieldProblem p) {
         ProblemItem item = new ProblemItem(p.message());
         item.setField(p.field());
         item.setRow(p.row());
