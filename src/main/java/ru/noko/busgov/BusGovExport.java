@@ -144,7 +144,7 @@ public class BusGovExport {
         return bytes;
     }
 
-    static BusGovExportException notFound(long campaignId) {
+    public static BusGovExportException notFound(long campaignId) {
         return new BusGovExportException(BusGovExportException.Reason.NOT_FOUND, "No campaign " + campaignId);
     }
 }

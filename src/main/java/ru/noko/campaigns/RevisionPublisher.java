@@ -16,7 +16,7 @@ import ru.noko.platform.database.PublishedData;
 import ru.noko.platform.database.PublishedDataChanged;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.logging.PhaseTimer;
-import ru.noko.ratings.PlaceRanking;
+import ru.noko.campaigns.results.PlaceRanking;
 
 import java.sql.Connection;
 import java.sql.Timestamp;

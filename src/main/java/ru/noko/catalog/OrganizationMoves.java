@@ -22,7 +22,7 @@ import java.util.Optional;
  * cannot stay; it becomes the given municipality of the new region, or none.
  */
 @Singleton
-class OrganizationMoves {
+public class OrganizationMoves {
 
     private record Placement(String inn, String kpp, String regionCode, String oktmo) {
     }
@@ -44,7 +44,7 @@ class OrganizationMoves {
 
     /** The caller must be an admin; the move is audited with the region and ОКТМО before and after. */
     @Transactional
-    Organization move(Caller admin, long id, String regionCode, String oktmo, String reason) {
+    public Organization move(Caller admin, long id, String regionCode, String oktmo, String reason) {
         Placement before = sql.one("SELECT inn, kpp, region_code, oktmo FROM organization WHERE id = ? FOR UPDATE",
                 List.of(id), row -> new Placement(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));

@@ -3,6 +3,7 @@ package ru.noko.catalog;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.security.RegionCodes;
 import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageRequest;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
-public class RegionRepository {
+public class RegionRepository implements RegionCodes {
 
     private static final String REGION_COLUMNS = """
             r.code, r.okato_code, r.name, r.federal_district, r.demo,
@@ -32,6 +33,12 @@ public class RegionRepository {
         List<Region> rows = sql.list("SELECT " + REGION_COLUMNS + " FROM region r ORDER BY r.code LIMIT ? OFFSET ?",
                 List.of(page.perPage(), page.offset()), RegionRepository::region);
         return new Page<>(rows, total, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return sql.count("SELECT count(*) FROM region WHERE code = ?", List.of(code)) > 0;
     }
 
     @Transactional(readOnly = true)

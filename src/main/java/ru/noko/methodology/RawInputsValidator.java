@@ -1,7 +1,5 @@
 package ru.noko.methodology;
 
-import ru.noko.platform.text.Digits;
-import ru.noko.platform.text.Excerpt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,7 +87,7 @@ public final class RawInputsValidator {
         if (unknown != null) {
             for (String name : new TreeSet<>(unknown)) {
                 problems.add(new InputProblem(name, InputProblem.UNKNOWN_FIELD,
-                        "Неизвестное поле «" + Excerpt.of(name) + "»: методика " + methodology.code() + " его не использует"));
+                        "Методика " + methodology.code() + " не использует это поле"));
             }
         }
         problems.addAll(consistencyProblems(methodology, values));
@@ -137,24 +135,21 @@ public final class RawInputsValidator {
 
     private static Parsed parseValue(String name, String text) {
         String value = text.trim();
-        if (value.length() <= 18 && Digits.only(value)) {
-            return new Parsed(Long.parseLong(value), null);
-        }
         if (NON_NEGATIVE_INTEGER.matcher(value).matches()) {
             try {
                 return new Parsed(Long.parseLong(value), null);
             } catch (NumberFormatException tooManyDigits) {
-                return Parsed.problem(name, InputProblem.TOO_LARGE, "Значение «" + Excerpt.of(value) + "» слишком велико");
+                return Parsed.problem(name, InputProblem.TOO_LARGE, "Значение слишком велико");
             }
         }
         if (NEGATIVE_INTEGER.matcher(value).matches()) {
-            return Parsed.problem(name, InputProblem.NEGATIVE, EXPECTED + ", а " + Excerpt.of(value) + " — отрицательное");
+            return Parsed.problem(name, InputProblem.NEGATIVE, EXPECTED + ", а это значение отрицательное");
         }
         if (DECIMAL_NUMBER.matcher(value).matches()) {
             return Parsed.problem(name, InputProblem.NOT_INTEGER,
-                    EXPECTED + ", а «" + Excerpt.of(value) + "» — не целое число");
+                    EXPECTED + ", а это значение не целое");
         }
-        return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а «" + Excerpt.of(value) + "» — не число");
+        return Parsed.problem(name, InputProblem.NOT_A_NUMBER, EXPECTED + ", а это значение не число");
     }
 
     private static List<InputProblem> consistencyProblems(Methodology methodology, Map<String, Long> values) {

@@ -15,11 +15,11 @@ import java.util.List;
  *
  * @param takedowns the takedowns that made editions 2…N, in order (empty for edition 1)
  */
-record Edition(Release release, List<CampaignTakedown> takedowns) {
+public record Edition(Release release, List<CampaignTakedown> takedowns) {
 
     private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    Edition {
+    public Edition {
         takedowns = List.copyOf(takedowns);
     }
 
@@ -27,7 +27,7 @@ record Edition(Release release, List<CampaignTakedown> takedowns) {
         return new Edition(release, List.of());
     }
 
-    int number() {
+    public int number() {
         return takedowns.size() + 1;
     }
 
@@ -42,7 +42,7 @@ record Edition(Release release, List<CampaignTakedown> takedowns) {
     }
 
     /** The takedown that withdrew the given earlier edition of this version. */
-    CampaignTakedown withdrawalOf(int edition) {
+    public CampaignTakedown withdrawalOf(int edition) {
         return takedowns.get(edition - 1);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The current edition of every data version of a dataset, and new editions made by takedowns. */
 @Singleton
-class Editions {
+public class Editions {
 
     private final Sql sql;
     private final DatasetCatalog catalog;
@@ -22,7 +22,7 @@ class Editions {
     }
 
     /** Every version of the dataset in its current edition, oldest version first. */
-    List<Edition> current(Dataset dataset) {
+    public List<Edition> current(Dataset dataset) {
         record Made(long releaseId, CampaignTakedown takedown) {
         }
         Map<Long, List<CampaignTakedown>> takedowns = new HashMap<>();

@@ -26,7 +26,7 @@ public class Passports {
         this.settings = settings;
     }
 
-    static String dataFileName(Edition edition, Dataset dataset) {
+    public static String dataFileName(Edition edition, Dataset dataset) {
         return "data-" + edition.version() + "-structure-" + dataset.structureVersion() + ".csv";
     }
 

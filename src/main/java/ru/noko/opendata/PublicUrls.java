@@ -5,7 +5,7 @@ import ru.noko.platform.web.PublicBaseUrl;
 
 /** Absolute URLs of open-data files, on the service's one public base URL. */
 @Singleton
-class PublicUrls {
+public class PublicUrls {
 
     private final PublicBaseUrl baseUrl;
 
@@ -13,12 +13,12 @@ class PublicUrls {
         this.baseUrl = baseUrl;
     }
 
-    String base() {
+    public String base() {
         return baseUrl.current();
     }
 
     /** The folder of a dataset's files, ending in a slash. */
-    String folder(String identifier) {
+    public String folder(String identifier) {
         return base() + "/opendata/" + identifier + "/";
     }
 }

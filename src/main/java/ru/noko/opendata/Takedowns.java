@@ -28,13 +28,13 @@ import java.util.Set;
  * the campaign are not touched, so their names and bytes stay.
  */
 @Singleton
-class Takedowns {
+public class Takedowns {
 
     /** A withdrawn data file and the edition that replaces it. */
-    record WithdrawnFile(Dataset dataset, Edition withdrawn, Edition replacement) {
+    public record WithdrawnFile(Dataset dataset, Edition withdrawn, Edition replacement) {
     }
 
-    record Result(CampaignTakedown takedown, boolean retracted, List<WithdrawnFile> files) {
+    public record Result(CampaignTakedown takedown, boolean retracted, List<WithdrawnFile> files) {
     }
 
     private final Sql sql;

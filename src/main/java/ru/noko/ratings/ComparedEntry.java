@@ -14,7 +14,7 @@ public record ComparedEntry(int year, long organizationId, String name, boolean 
         return criteria == null ? null : criteria.get(index);
     }
 
-    static ComparedEntry notAssessed(int year, long organizationId, String name) {
+    public static ComparedEntry notAssessed(int year, long organizationId, String name) {
         return new ComparedEntry(year, organizationId, name, false, null, null, null, null, null, null, null);
     }
 }

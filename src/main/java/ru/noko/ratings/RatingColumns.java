@@ -1,5 +1,7 @@
 package ru.noko.ratings;
 
+import ru.noko.campaigns.results.ResultColumns;
+
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Organization;
 import ru.noko.platform.web.Columns;
@@ -12,6 +14,27 @@ public final class RatingColumns {
     public static final Columns<HistoryRow> HISTORY;
     public static final Columns<YearStatistics> STATISTICS;
     public static final Columns<ComparedEntry> COMPARISON;
+
+    /** A ranking: the place in the scope first, then identity, criteria, total and every stored place. */
+    public static final Columns<RankedRow> RANKING = Columns.<RankedRow>builder()
+            .add("place", RankedRow::place)
+            .add("place_region", r -> r.result().placeRegion())
+            .add("place_type", r -> r.result().placeType())
+            .add("place_municipality", r -> r.result().placeMunicipality())
+            .add("organization_id", r -> r.result().organizationId())
+            .add("inn", r -> r.result().inn())
+            .add("kpp", r -> r.result().kpp())
+            .add("name", r -> r.result().name())
+            .add("type", r -> r.result().type())
+            .add("oktmo", r -> r.result().oktmo())
+            .add("municipality", r -> r.result().municipality())
+            .add("k1", r -> r.result().criterion(0))
+            .add("k2", r -> r.result().criterion(1))
+            .add("k3", r -> r.result().criterion(2))
+            .add("k4", r -> r.result().criterion(3))
+            .add("k5", r -> r.result().criterion(4))
+            .add("total", r -> r.result().total())
+            .build();
 
     public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
 

@@ -1,5 +1,7 @@
 package ru.noko.ratings;
 
+import ru.noko.campaigns.results.ResultTable;
+
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ru.noko.platform.database.Sql;

@@ -1,5 +1,7 @@
 package ru.noko.ratings;
 
+import ru.noko.campaigns.results.ResultRow;
+
 import ru.noko.campaigns.PublishedCampaign;
 
 /**

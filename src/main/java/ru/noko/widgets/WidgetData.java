@@ -6,48 +6,48 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What the widgets show, read from published campaigns only; scores unrounded. */
-final class WidgetData {
+public final class WidgetData {
 
     private WidgetData() {
     }
 
     /** A published campaign at its published revision. */
-    record Campaign(long id, String title, int year, OffsetDateTime publishedAt, String methodologyCode,
+    public record Campaign(long id, String title, int year, OffsetDateTime publishedAt, String methodologyCode,
                     boolean demo, int revision) {
     }
 
     /** An organization as the catalogue has it now. */
-    record Organization(long id, String name, String shortName, OrganizationType type, String municipality,
+    public record Organization(long id, String name, String shortName, OrganizationType type, String municipality,
                         String website, boolean demoRegion) {
     }
 
     /** One organization's result in one campaign, with the sizes of the groups its places are in. */
-    record Result(Campaign campaign, String name, OrganizationType type, String oktmo, String municipality,
+    public record Result(Campaign campaign, String name, OrganizationType type, String oktmo, String municipality,
                   List<Double> criteria, double total, Integer placeRegion, Integer placeType,
                   Integer placeMunicipality, int countRegion, int countType, int countMunicipality) {
     }
 
     /** An earlier or later published result of the same organization, for the change and the "latest" check. */
-    record Summary(long campaignId, int year, OffsetDateTime publishedAt, double total) {
+    public record Summary(long campaignId, int year, OffsetDateTime publishedAt, double total) {
     }
 
-    record Card(Organization organization, Result shown, Summary previous, Summary latest) {
+    public record Card(Organization organization, Result shown, Summary previous, Summary latest) {
     }
 
-    record Municipality(String oktmo, String name, String regionCode, String regionName, boolean demoRegion) {
+    public record Municipality(String oktmo, String name, String regionCode, String regionName, boolean demoRegion) {
     }
 
     /** A row of a municipality ranking; {@code place} is the place inside the table's group. */
-    record RankingRow(long organizationId, String name, String shortName, OrganizationType type, List<Double> criteria, double total,
+    public record RankingRow(long organizationId, String name, String shortName, OrganizationType type, List<Double> criteria, double total,
                       int place, Integer placeRegion) {
     }
 
-    record Ranking(Municipality municipality, Campaign campaign, OrganizationType type, List<RankingRow> rows,
+    public record Ranking(Municipality municipality, Campaign campaign, OrganizationType type, List<RankingRow> rows,
                    int countRegion) {
     }
 
     /** An organization found on the editor page. */
-    record Found(long id, String name, String shortName, OrganizationType type, String municipality,
+    public record Found(long id, String name, String shortName, OrganizationType type, String municipality,
                  String oktmo, String regionName, boolean demoRegion, Integer latestYear) {
     }
 }

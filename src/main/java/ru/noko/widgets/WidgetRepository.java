@@ -18,7 +18,7 @@ import java.util.Optional;
  * drafts and retracted campaigns never appear in a widget.
  */
 @Singleton
-class WidgetRepository {
+public class WidgetRepository {
 
     private static final String PUBLISHED = "c.status = 'published' AND r.campaign_id = c.id AND r.revision = c.published_revision";
     private static final String CAMPAIGN_COLUMNS = "c.id AS campaign_id, c.title, c.year, c.published_at, c.methodology_code, c.demo AS campaign_demo, c.published_revision";

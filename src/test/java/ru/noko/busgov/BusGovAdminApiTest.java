@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -109,7 +111,7 @@ class BusGovAdminApiTest extends ApiTestBase {
         long draft = campaigns.createCampaign(TestCampaigns.REGION, 2024, "Черновик (тест HTTP)");
         HttpResponse<String> notPublished = admin(exportUri(draft));
         assertEquals(409, notPublished.code());
-        assertEquals(BusGovController.NOT_PUBLISHED_TYPE, Json.parse(notPublished.body()).get("type").asText());
+        assertEquals("/docs/problems#campaign-not-published", Json.parse(notPublished.body()).get("type").asText());
 
         long retracted = campaigns.createCampaign(TestCampaigns.REGION, 2023, "Отозванная (тест HTTP)");
         campaigns.publish(retracted, TestCampaigns.REGION,
@@ -118,7 +120,7 @@ class BusGovAdminApiTest extends ApiTestBase {
                 Map.of("reason", "Протокол отменён (тест)")).bearerAuth(ADMIN_TOKEN)).code());
         HttpResponse<String> refused = admin(exportUri(retracted));
         assertEquals(409, refused.code());
-        assertEquals(BusGovController.RETRACTED_TYPE, Json.parse(refused.body()).get("type").asText());
+        assertEquals("/docs/problems#campaign-retracted", Json.parse(refused.body()).get("type").asText());
     }
 
     @Test

@@ -10,7 +10,7 @@ import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.SearchText;
 import ru.noko.methodology.CalculationSettings;
 import ru.noko.methodology.MethodologyCatalogue;
-import ru.noko.ratings.ResultColumns;
+import ru.noko.campaigns.results.ResultColumns;
 import ru.noko.support.ApiTestBase;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;

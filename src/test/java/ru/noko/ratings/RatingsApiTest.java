@@ -1,5 +1,7 @@
 package ru.noko.ratings;
 
+import ru.noko.campaigns.results.ResultColumns;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -12,7 +12,7 @@ import ru.noko.api.model.ApiTokenList;
 import ru.noko.api.model.AuditEntry;
 import ru.noko.api.model.AuditEntryList;
 import ru.noko.api.model.CreatedApiToken;
-import ru.noko.catalog.RegionRepository;
+import ru.noko.platform.security.RegionCodes;
 import ru.noko.platform.security.ApiToken;
 import ru.noko.platform.security.ApiTokens;
 import ru.noko.platform.security.AuditLog;
@@ -35,9 +35,9 @@ class TokenController implements AdminTokensApi {
     private final ApiTokens tokens;
     private final AuditLog audit;
     private final CurrentCaller caller;
-    private final RegionRepository regions;
+    private final RegionCodes regions;
 
-    TokenController(ApiTokens tokens, AuditLog audit, CurrentCaller caller, RegionRepository regions) {
+    TokenController(ApiTokens tokens, AuditLog audit, CurrentCaller caller, RegionCodes regions) {
         this.tokens = tokens;
         this.audit = audit;
         this.caller = caller;
@@ -60,7 +60,7 @@ class TokenController implements AdminTokensApi {
             problems.add(FieldProblem.ofField("regions", "required", "Для токена оператора нужно указать хотя бы один регион"));
         }
         for (String code : scope) {
-            if (regions.findByCode(code).isEmpty()) {
+            if (!regions.exists(code)) {
                 problems.add(FieldProblem.ofField("regions", code, "unknown_region", "Неизвестный код региона " + code));
             }
         }

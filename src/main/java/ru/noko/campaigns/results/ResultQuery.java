@@ -1,0 +1,14 @@
+package ru.noko.campaigns.results;
+
+/**
+ * Which rows of one published campaign's results table, in which order. Null filters mean "any".
+ *
+ * @param withIndicators whether to read the fourteen indicator values too
+ */
+public record ResultQuery(long campaignId, String municipality, String type, Double totalMin, Double totalMax,
+                          ResultSort sort, boolean withIndicators) {
+
+    public static ResultQuery ranking(long campaignId, String municipality, String type) {
+        return new ResultQuery(campaignId, municipality, type, null, null, ResultSort.TOTAL_DESC, false);
+    }
+}

@@ -1,0 +1,138 @@
+package ru.noko.campaigns.results;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.Page;
+import ru.noko.platform.web.PageRequest;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Rows of a published campaign's results table at its published revision: a page for JSON, or
+ * every row through a server-side cursor for CSV (constant memory whatever the campaign's size).
+ */
+@Singleton
+public class ResultTable {
+
+    /**
+     * Sort key of a name: the organization's folded name (lower case, ё as е, see SearchText) in
+     * code point order, the same on every server whatever its locale — as the catalogue sorts.
+     */
+    static final String NAME_KEY = "o.search_name COLLATE \"C\"";
+
+    private static final String COLUMNS = """
+            SELECT r.campaign_id, c.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
+                   m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
+                   r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents""";
+    private static final String FROM = """
+             FROM result r
+             JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision
+             JOIN organization o ON o.id = r.organization_id
+             LEFT JOIN municipality m ON m.oktmo = r.oktmo
+            """;
+    /** Indicator values of the row as two parallel arrays, codes ("1.1") and values. */
+    public static final String INDICATORS = """
+             LEFT JOIN LATERAL (SELECT array_agg(v.indicator_code ORDER BY v.indicator_code) AS indicator_codes,
+                                       array_agg(v.value ORDER BY v.indicator_code) AS indicator_values
+                                FROM indicator_value v
+                                WHERE v.campaign_id = r.campaign_id AND v.revision = r.revision
+                                  AND v.organization_id = r.organization_id) iv ON true
+            """;
+
+    private final Sql sql;
+
+    public ResultTable(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ResultRow> page(ResultQuery query, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(query, parameters);
+        return sql.page("SELECT count(*)" + FROM + where, select(query) + where + " ORDER BY " + query.sort().orderBy(),
+                parameters, page, row -> row(row, query.withIndicators()));
+    }
+
+    /** Every matching row, in order, read through a cursor; {@code sink} runs inside the read transaction. */
+    @Transactional(readOnly = true)
+    public void stream(ResultQuery query, Consumer<ResultRow> sink) {
+        List<Object> parameters = new ArrayList<>();
+        String statement = select(query) + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
+        sql.stream(statement, parameters, row -> row(row, query.withIndicators()), sink);
+    }
+
+    private static String select(ResultQuery query) {
+        return query.withIndicators()
+                ? COLUMNS + ", iv.indicator_codes, iv.indicator_values" + FROM + INDICATORS
+                : COLUMNS + FROM;
+    }
+
+    private static String where(ResultQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE c.status = 'published' AND r.campaign_id = ?");
+        parameters.add(query.campaignId());
+        if (query.municipality() != null) {
+            where.append(" AND r.oktmo = ?");
+            parameters.add(query.municipality());
+        }
+        if (query.type() != null) {
+            where.append(" AND r.type = ?");
+            parameters.add(query.type());
+        }
+        if (query.totalMin() != null) {
+            where.append(" AND r.total >= ?");
+            parameters.add(query.totalMin());
+        }
+        if (query.totalMax() != null) {
+            where.append(" AND r.total <= ?");
+            parameters.add(query.totalMax());
+        }
+        return where.toString();
+    }
+
+    private static ResultRow row(ResultSet row, boolean withIndicators) throws SQLException {
+        return new ResultRow(row.getLong("campaign_id"), row.getInt("year"), row.getLong("organization_id"),
+                row.getString("inn"), row.getString("kpp"), row.getString("name"), row.getString("short_name"),
+                row.getString("type"), row.getString("oktmo"), row.getString("municipality"), criteria(row, ""),
+                row.getDouble("total"), Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
+                Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
+                Sql.nullableInt(row, "recipients"), Sql.nullableInt(row, "respondents"),
+                withIndicators ? indicators(row) : Map.of());
+    }
+
+    /** k1..k5 of a row, from columns named {@code prefix + "k1"} etc. */
+    public static List<Double> criteria(ResultSet row, String prefix) throws SQLException {
+        List<Double> criteria = new ArrayList<>(5);
+        for (int i = 1; i <= 5; i++) {
+            criteria.add(row.getDouble(prefix + "k" + i));
+        }
+        return criteria;
+    }
+
+    /** Indicator values by result field: code "1.1" is field {@code i1_1} (METHODOLOGY §8). */
+    public static Map<String, Double> indicators(ResultSet row) throws SQLException {
+        Array codes = row.getArray("indicator_codes");
+        Array values = row.getArray("indicator_values");
+        Map<String, Double> indicators = new LinkedHashMap<>();
+        if (codes == null || values == null) {
+            return indicators;
+        }
+        String[] codeArray = (String[]) codes.getArray();
+        Double[] valueArray = (Double[]) values.getArray();
+        for (int i = 0; i < codeArray.length; i++) {
+            indicators.put(field(codeArray[i]), valueArray[i]);
+        }
+        return indicators;
+    }
+
+    static String field(String indicatorCode) {
+        return "i" + indicatorCode.replace('.', '_');
+    }
+}

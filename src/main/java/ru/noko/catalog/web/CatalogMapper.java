@@ -1,0 +1,76 @@
+package ru.noko.catalog.web;
+
+import ru.noko.catalog.Municipality;
+import ru.noko.catalog.Organization;
+import ru.noko.catalog.OrganizationType;
+import ru.noko.catalog.Region;
+
+import jakarta.inject.Singleton;
+import ru.noko.api.model.CodeValue;
+import ru.noko.api.model.LatestResult;
+import ru.noko.methodology.Criterion;
+import ru.noko.methodology.MethodologyCatalogue;
+import ru.noko.platform.web.Rounding;
+import ru.noko.catalog.PublishedResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Domain records → generated API models. */
+@Singleton
+class CatalogMapper {
+
+    private final List<Criterion> criteria;
+
+    CatalogMapper(MethodologyCatalogue catalogue) {
+        this.criteria = catalogue.defaultMethodology().criteria();
+    }
+
+    ru.noko.api.model.Region region(Region region) {
+        ru.noko.api.model.Region model = new ru.noko.api.model.Region(region.code(), region.okatoCode(), region.name(),
+                region.demo(), region.municipalitiesCount(), region.organizationsCount());
+        model.setFederalDistrict(region.federalDistrict());
+        return model;
+    }
+
+    ru.noko.api.model.Municipality municipality(Municipality municipality) {
+        ru.noko.api.model.Municipality model = new ru.noko.api.model.Municipality(municipality.oktmo(),
+                municipality.name(), municipality.regionCode(), municipality.organizationsCount());
+        model.setKind(municipality.kind());
+        return model;
+    }
+
+    ru.noko.api.model.Organization organization(Organization organization) {
+        ru.noko.api.model.Organization model = new ru.noko.api.model.Organization(organization.id(),
+                organization.inn(), organization.kpp(), organization.name(),
+                ru.noko.api.model.OrganizationType.fromValue(organization.type().code()),
+                organization.regionCode(), organization.demo());
+        model.setOgrn(organization.ogrn());
+        model.setBusRegNum(organization.busRegNum());
+        model.setShortName(organization.shortName());
+        model.setOktmo(organization.oktmo());
+        model.setMunicipality(organization.municipality());
+        model.setAddress(organization.address());
+        model.setWebsite(organization.website());
+        return model;
+    }
+
+    LatestResult latestResult(PublishedResult result) {
+        List<CodeValue> values = new ArrayList<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            CodeValue value = new CodeValue(criteria.get(i).code());
+            value.setValue(result.criteria().get(i));
+            value.setNameRu(criteria.get(i).nameRu());
+            value.setRounded(Rounding.forDisplay(result.criteria().get(i)));
+            values.add(value);
+        }
+        LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(), values);
+        model.setCampaignTitle(result.campaignTitle());
+        model.setPublishedAt(result.publishedAt());
+        model.setPlaceRegion(result.placeRegion());
+        model.setPlaceType(result.placeType());
+        model.setPlaceMunicipality(result.placeMunicipality());
+        model.setRespondents(result.respondents());
+        return model;
+    }
+}

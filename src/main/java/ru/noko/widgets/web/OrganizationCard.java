@@ -1,0 +1,195 @@
+package ru.noko.widgets.web;
+
+import ru.noko.widgets.WidgetData;
+
+import ru.noko.methodology.Criterion;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The HTML card of one organization (GET /widgets/organizations/{id}). */
+final class OrganizationCard {
+
+    /** A result published longer ago than this may be outdated: assessments run every three years. */
+    static final int OUTDATED_AFTER_YEARS = 3;
+
+    private OrganizationCard() {
+    }
+
+    static String render(WidgetData.Card card, List<Criterion> criteria, WidgetOptions options, WidgetAssets assets,
+                         OffsetDateTime now) {
+        Labels l = options.labels();
+        WidgetData.Organization organization = card.organization();
+        WidgetData.Result shown = card.shown();
+        String title = organization.shortName() != null && !organization.shortName().isBlank()
+                ? organization.shortName() : shown != null ? shown.name() : organization.name();
+        String fullName = shown != null ? shown.name() : organization.name();
+        boolean demo = organization.demoRegion() || shown != null && shown.campaign().demo();
+
+        String pageTitle = shown == null
+                ? l.t("НОКО: ", "NOKO: ") + title
+                : l.t("НОКО ", "NOKO ") + shown.campaign().year() + ": " + title + " — " + l.score(shown.total())
+                + l.t(" из 100", " of 100");
+        Html h = WidgetPage.start(pageTitle, options, assets);
+        h.open("article", "class", "card" + (options.compact() ? " compact" : ""), "aria-labelledby", "org-name");
+        h.open("header");
+        if (demo) {
+            h.element("p", l.t("Демонстрационные данные", "Demonstration data"), "class", "pill demo");
+        }
+        h.element("h1", title, "id", "org-name");
+        if (!options.compact() && !fullName.equals(title)) {
+            h.element("p", fullName, "class", "full");
+        }
+        String municipality = shown != null && shown.municipality() != null ? shown.municipality() : organization.municipality();
+        h.element("p", l.typeName(shown != null ? shown.type() : organization.type())
+                + (municipality == null ? "" : " · " + municipality), "class", "meta");
+        h.close("header");
+
+        if (shown == null) {
+            h.element("p", l.t("Результаты независимой оценки качества для этой организации пока не опубликованы.",
+                    "No independent quality assessment results have been published for this organization yet."), "class", "empty");
+            footer(h, card, options, l);
+            h.close("article");
+            return WidgetPage.finish(h);
+        }
+
+        WidgetData.Campaign campaign = shown.campaign();
+        h.open("p", "class", "when");
+        h.element("span", l.t("НОКО ", "NOKO ") + campaign.year(), "class", "pill");
+        h.text(l.t("опубликовано ", "published "));
+        h.element("time", l.date(campaign.publishedAt()), "datetime", Labels.isoDate(campaign.publishedAt()));
+        h.close();
+        notes(h, card, options, now);
+
+        h.open("section", "class", "score", "aria-label", l.t("Итоговый балл и места", "Total score and places"));
+        ring(h, shown.total(), l);
+        h.open("ul", "class", "facts");
+        if (shown.placeRegion() != null) {
+            h.open("li").element("b", l.place(shown.placeRegion()))
+                    .text(" " + l.amongOrganizations(shown.countRegion()) + l.t(" региона", " in the region")).close();
+        }
+        if (!options.compact() && shown.placeType() != null && shown.countType() != shown.countRegion()) {
+            h.open("li").text(l.t("среди ", "among ") + l.typeGroup(shown.type()) + l.t(" — ", ": "))
+                    .element("b", l.english() ? l.place(shown.placeType()) : String.valueOf(shown.placeType()))
+                    .text(l.t(" из ", " of ") + l.count(shown.countType())).close();
+        }
+        if (!options.compact() && shown.placeMunicipality() != null && shown.countMunicipality() > 1) {
+            h.open("li").text(l.t("в муниципалитете — ", "in the municipality: "))
+                    .element("b", l.english() ? l.place(shown.placeMunicipality()) : String.valueOf(shown.placeMunicipality()))
+                    .text(l.t(" из ", " of ") + l.count(shown.countMunicipality())).close();
+        }
+        if (card.previous() != null) {
+            change(h, shown.total() - card.previous().total(), card.previous().year(), l);
+        }
+        h.close("ul");
+        h.close("section");
+
+        if (!options.compact()) {
+            h.element("h2", l.t("Баллы по критериям", "Scores by criterion"), "id", "criteria-title");
+            h.open("ul", "class", "criteria", "aria-labelledby", "criteria-title");
+            for (int i = 0; i < shown.criteria().size(); i++) {
+                double value = shown.criteria().get(i);
+                String name = i < criteria.size()
+                        ? (l.english() ? criteria.get(i).nameEn() : criteria.get(i).nameRu())
+                        : "K" + (i + 1);
+                h.open("li");
+                h.element("span", name, "class", "name");
+                h.open("span", "class", "val").text(l.score(value))
+                        .element("span", l.t(" из 100", " of 100"), "class", "sr").close();
+                bar(h, value);
+                h.close("li");
+            }
+            h.close("ul");
+        }
+        footer(h, card, options, l);
+        h.close("article");
+        return WidgetPage.finish(h);
+    }
+
+    /** Says when the result may be outdated, or is not the organization's latest. */
+    private static void notes(Html h, WidgetData.Card card, WidgetOptions options, OffsetDateTime now) {
+        Labels l = options.labels();
+        WidgetData.Campaign campaign = card.shown().campaign();
+        WidgetData.Summary latest = card.latest();
+        if (latest != null && latest.campaignId() != campaign.id() && latest.year() >= campaign.year()) {
+            h.open("p", "class", "note", "role", "note");
+            h.text(l.t("Это результаты " + campaign.year() + " года; есть более поздние: ",
+                    "These are the " + campaign.year() + " results; later ones exist: "));
+            h.element("a", l.t("НОКО ", "NOKO ") + latest.year(),
+                    "href", WidgetPage.cardHref(card.organization().id(), null, options, true), "target", "_self");
+            h.text(".");
+            h.close();
+        } else if (campaign.publishedAt().isBefore(now.minusYears(OUTDATED_AFTER_YEARS))) {
+            h.element("p", l.t("Оценка опубликована более трёх лет назад — результаты могли устареть. "
+                            + "Новая оценка проводится не реже раза в три года.",
+                    "Published more than three years ago: the results may be outdated. "
+                            + "Assessments are repeated at least every three years."),
+                    "class", "note", "role", "note");
+        }
+    }
+
+    private static void ring(Html h, double total, Labels l) {
+        h.open("div", "class", "ring", "role", "img",
+                "aria-label", l.t("Итоговый балл ", "Total score ") + l.score(total) + l.t(" из 100", " of 100"));
+        h.open("svg", "viewBox", "0 0 100 100", "aria-hidden", "true", "focusable", "false");
+        h.empty("circle", "class", "ring-track", "cx", "50", "cy", "50", "r", "44", "fill", "none", "stroke-width", "9");
+        h.empty("circle", "class", "ring-fill", "cx", "50", "cy", "50", "r", "44", "fill", "none", "stroke-width", "9",
+                "stroke-linecap", "round", "pathLength", "100",
+                "stroke-dasharray", Labels.geometry(Math.max(0, Math.min(100, total))) + " 100",
+                "transform", "rotate(-90 50 50)");
+        h.close("svg");
+        h.open("span", "class", "value");
+        h.element("b", l.score(total));
+        h.element("small", l.t("из 100", "of 100"));
+        h.close("span");
+        h.close("div");
+    }
+
+    private static void change(Html h, double delta, int previousYear, Labels l) {
+        double shown = ru.noko.platform.web.Rounding.forDisplay(delta);
+        String cssClass = shown > 0 ? "up" : shown < 0 ? "down" : "same";
+        String arrow = shown > 0 ? "▲ " : shown < 0 ? "▼ " : "= ";
+        h.open("li", "class", cssClass);
+        h.element("span", arrow, "aria-hidden", "true");
+        if (shown == 0) {
+            h.text(l.t("без изменений по сравнению с " + previousYear + "\u00A0г.", "no change since " + previousYear));
+        } else {
+            h.element("b", l.signedScore(delta));
+            h.text(l.t(" по сравнению с " + previousYear + "\u00A0г.", " compared with " + previousYear));
+        }
+        h.close("li");
+    }
+
+    static void bar(Html h, double value) {
+        h.open("svg", "aria-hidden", "true", "focusable", "false", "width", "100%", "height", "8");
+        h.empty("rect", "class", "bar-track", "width", "100%", "height", "8", "rx", "4");
+        if (value > 0) {
+            h.empty("rect", "class", "bar-fill", "width", Labels.geometry(Math.min(100, value)) + "%", "height", "8", "rx", "4");
+        }
+        h.close("svg");
+    }
+
+    private static void footer(Html h, WidgetData.Card card, WidgetOptions options, Labels l) {
+        h.open("footer");
+        if (options.compact() && card.shown() != null) {
+            boolean pinned = card.latest() == null || card.latest().campaignId() != card.shown().campaign().id();
+            h.element("a", l.t("Подробнее", "Details"), "href", WidgetPage.cardHref(card.organization().id(),
+                    pinned ? card.shown().campaign().id() : null, options, false));
+        }
+        if (card.shown() != null) {
+            h.open("span").text(l.t("Источник: ", "Source: "))
+                    .element("a", l.t("НОКО ", "NOKO ") + card.shown().campaign().year(),
+                            "href", "/api/v1/campaigns/" + card.shown().campaign().id(),
+                            "title", card.shown().campaign().title())
+                    .close();
+        }
+        h.element("a", l.t("Данные организации", "Organization data"),
+                "href", "/api/v1/organizations/" + card.organization().id());
+        String website = Html.safeExternalUrl(card.organization().website());
+        if (website != null && !options.compact()) {
+            h.element("a", l.t("Сайт организации", "Website"), "href", website, "rel", "nofollow noopener");
+        }
+        h.element("span", l.t("НОКО Open Data", "NOKO Open Data"), "class", "brand");
+        h.close("footer");
+    }
+}

@@ -1,0 +1,125 @@
+package ru.noko.widgets.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.context.ServerRequestContext;
+import jakarta.inject.Singleton;
+import ru.noko.platform.web.PublicCache;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * HTTP caching and security headers of the widgets (DESIGN.md, HTTP caching): a strong ETag from
+ * the published data version, the assets' fingerprint, the route and the options; 304 on a
+ * matching If-None-Match; rendered bodies kept in memory (Caffeine) under the same key, so that a
+ * new data version never serves an old body.
+ */
+@Singleton
+class WidgetResponses {
+
+    static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
+    static final String SCRIPT_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+    static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+    static final String HTML = "text/html; charset=utf-8";
+    static final String SVG = "image/svg+xml; charset=utf-8";
+    static final String JAVASCRIPT = "application/javascript; charset=utf-8";
+
+    /** A representation: body, content type and its Content-Security-Policy (null for none). */
+    record Rendered(String body, String contentType, String policy) {
+    }
+
+    private final Cache<String, Rendered> bodies = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024)
+            .weigher((String key, Rendered value) -> key.length() + value.body().length() * 2)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+    private final PublicCache publicCache;
+    private final WidgetAssets assets;
+    private final String pagePolicy;
+
+    WidgetResponses(PublicCache publicCache, WidgetAssets assets) {
+        this.publicCache = publicCache;
+        this.assets = assets;
+        this.pagePolicy = "default-src 'none'; style-src " + WidgetAssets.cspHash(assets.widgetCss())
+                + "; script-src 'self'; img-src 'self' data:; frame-ancestors *; base-uri 'none'; form-action 'none'";
+    }
+
+    /** Policy of the card and the table: their inlined stylesheet, the resize script, framing by any site. */
+    String pagePolicy() {
+        return pagePolicy;
+    }
+
+    /** Policy of the badge: an image that may be framed or opened anywhere and can run nothing. */
+    static String badgePolicy() {
+        return "default-src 'none'; frame-ancestors *; sandbox";
+    }
+
+    /**
+     * A widget that depends on published data: 304 when the client has it, else the cached or
+     * freshly rendered body. {@code render} may throw (e.g. not found); nothing is cached then.
+     */
+    MutableHttpResponse<String> dataWidget(String route, String options, Supplier<Rendered> render) {
+        // the version the public API caches by, kept in memory: no database round trip per widget view
+        String key = publicCache.version() + "|" + assets.fingerprint() + "|" + route + "|" + options;
+        String etag = etag(key);
+        if (notModified(etag)) {
+            return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);
+        }
+        Rendered rendered = bodies.get(key, k -> render.get());
+        return headers(HttpResponse.ok(rendered.body()).contentType(rendered.contentType()), etag, CACHE_CONTROL,
+                rendered.policy());
+    }
+
+    /** A script file: its own hash is the ETag. */
+    MutableHttpResponse<String> script(String source) {
+        String etag = etag(source);
+        if (notModified(etag)) {
+            return headers(HttpResponse.notModified(), etag, SCRIPT_CACHE_CONTROL, null);
+        }
+        return headers(HttpResponse.ok(source).contentType(JAVASCRIPT), etag, SCRIPT_CACHE_CONTROL, null);
+    }
+
+    private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, String etag, String cacheControl,
+                                                      String policy) {
+        response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, "Accept-Encoding")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", REFERRER_POLICY)
+                .header("Cross-Origin-Resource-Policy", "cross-origin");
+        if (policy != null) {
+            response.header("Content-Security-Policy", policy);
+        }
+        return response;
+    }
+
+    static String etag(String key) {
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(WidgetAssets.sha256(key)).substring(0, 27) + "\"";
+    }
+
+    /** If-None-Match uses the weak comparison: W/ prefixes are ignored, "*" matches. */
+    private static boolean notModified(String etag) {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
+        if (request == null) {
+            return false;
+        }
+        for (String header : request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH)) {
+            for (String candidate : header.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*") || tag.equals(etag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
