@@ -2,6 +2,7 @@ package ru.noko.busgov;
 
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
+import ru.noko.methodology.Score;
 import ru.noko.platform.web.CsvDialect;
 
 import java.time.ZoneOffset;
@@ -98,7 +99,7 @@ final class ReadmeText {
         line(t, "ПРОЕКТЫ ПЛАНОВ");
         line(t, "");
         String below = plans.threshold() >= 100 ? "ниже 100 баллов (любой потерянный балл)"
-                : "ниже " + Numbers.russian(plans.threshold()) + " баллов";
+                : "ниже " + new Score(plans.threshold()).russian() + " баллов";
         line(t, "Недостаток — показатель со значением " + below + ". Недостатки сгруппированы по критериям;");
         line(t, "в каждом указано, чего не хватает (по исходным данным оценки, если они загружены), и предложено");
         line(t, "мероприятие. Сроки, ответственных и утверждающего определяет учредитель: это проекты, их нужно");

@@ -5,7 +5,7 @@ import ru.noko.api.model.CodeValue;
 import ru.noko.api.model.LatestResult;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.MethodologyCatalogue;
-import ru.noko.platform.web.Rounding;
+import ru.noko.methodology.Score;
 import ru.noko.ratings.PublishedResult;
 
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ class CatalogMapper {
             CodeValue value = new CodeValue(criteria.get(i).code());
             value.setValue(result.criteria().get(i));
             value.setNameRu(criteria.get(i).nameRu());
-            value.setRounded(Rounding.forDisplay(result.criteria().get(i)));
+            value.setRounded(Score.roundedOrNull(result.criteria().get(i)));
             values.add(value);
         }
         LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(), values);

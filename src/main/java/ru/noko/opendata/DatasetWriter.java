@@ -7,6 +7,7 @@ import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
+import ru.noko.methodology.Score;
 import ru.noko.platform.database.Sql;
 
 import java.io.IOException;
@@ -91,7 +92,7 @@ public class DatasetWriter {
             for (Criterion criterion : methodology.criteria()) {
                 for (Indicator indicator : criterion.indicators()) {
                     sink.row(List.of(methodology.code(), criterion.code(), criterion.nameRu(), indicator.code(),
-                            indicator.field(), indicator.nameRu(), ColumnType.number(indicator.weight()),
+                            indicator.field(), indicator.nameRu(), new Score(indicator.weight()).exact(),
                             indicator.source().code(), String.join("|", indicator.formula().inputs())));
                 }
             }
