@@ -3,7 +3,7 @@ package ru.noko.busgov;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.Score;
-import ru.noko.platform.web.CsvDialect;
+import ru.noko.platform.csv.CsvDialect;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -4,9 +4,9 @@ import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.Score;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
 import ru.noko.platform.web.Columns;
-import ru.noko.platform.web.CsvDialect;
-import ru.noko.platform.web.CsvWriter;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -28,9 +28,9 @@ final class ResultsCsv {
                       List<OrganizationResult> organizations, CsvDialect dialect) {
         Columns<OrganizationResult> columns = columns(campaign, BusGovFields.criteriaInOrder(methodology));
         CsvWriter csv = new CsvWriter(out, dialect);
-        csv.header(columns);
+        csv.row(columns.names());
         for (OrganizationResult organization : organizations) {
-            csv.row(columns, organization);
+            csv.row(columns.values(organization));
         }
         csv.flush(); // not closed: the stream is a ZIP entry
     }

@@ -13,6 +13,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.OpendataApi;
 import ru.noko.api.model.DatasetPassport;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
 import ru.noko.platform.web.ApiProblemException;
 
 import java.io.ByteArrayInputStream;
@@ -156,8 +158,8 @@ class OpenDataController implements OpendataApi {
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
                                                                         String cacheControl, String link) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CsvSink sink = new CsvSink(bytes)) {
-            rows.forEach(sink::row);
+        try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.RFC4180)) {
+            rows.forEach(csv::verbatimRow);
         }
         byte[] body = bytes.toByteArray();
         StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), CSV, 0, body.length).attach(fileName);
