@@ -53,13 +53,12 @@ class OpenDataController implements OpendataApi {
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getOpenDataRegistry() {
-        String base = urls.base();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "title", "value", "format"));
         rows.add(List.of("standardversion", "Версия методических рекомендаций", Passport.STANDARD_VERSION, ""));
         for (Dataset dataset : catalog.all()) {
             String identifier = catalog.identifier(dataset);
-            rows.add(List.of(identifier, dataset.title(), base + "/opendata/" + identifier + "/meta.csv", "csv"));
+            rows.add(List.of(identifier, dataset.title(), urls.folder(identifier) + "meta.csv", "csv"));
         }
         return csv(rows, "list.csv", REVALIDATE, null);
     }
@@ -69,19 +68,19 @@ class OpenDataController implements OpendataApi {
         Dataset dataset = dataset(identifier);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "value"));
-        passports.passport(dataset, urls.base()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
+        passports.passport(dataset).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
         return csv(rows, "meta.csv", REVALIDATE, describedBy(identifier));
     }
 
     @Override
     public HttpResponse<DatasetPassport> getDatasetPassportJson(String identifier) {
-        Passport passport = passports.passport(dataset(identifier), urls.base());
+        Passport passport = passports.passport(dataset(identifier));
         return HttpResponse.ok(PassportJson.of(passport)).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     @Override
     public HttpResponse<Map<String, Object>> getDatasetPackage(String identifier) {
-        return HttpResponse.ok(passports.dataPackage(dataset(identifier), urls.base()))
+        return HttpResponse.ok(passports.dataPackage(dataset(identifier)))
                 .header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
@@ -152,7 +151,7 @@ class OpenDataController implements OpendataApi {
     }
 
     private String describedBy(String identifier) {
-        return "<" + urls.base() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
+        return "<" + urls.folder(identifier) + "datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
     }
 
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
