@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** README.txt of the archive: Russian, plain text, UTF-8 with BOM and CRLF so that Windows Notepad shows it right. */
 final class ReadmeText {
@@ -123,9 +124,9 @@ final class ReadmeText {
         line(t, "");
         line(t, "1. Результаты. Сведения о результатах независимой оценки вносит уполномоченный орган в своём личном");
         line(t, "   кабинете на bus.gov.ru. Для каждой организации (поиск по ИНН/КПП или реестровому номеру) перенесите");
-        line(t, "   из results.csv значения пяти критериев в порядке bus.gov.ru: открытость, комфортность, доступность");
-        line(t, "   для инвалидов, доброжелательность, удовлетворённость, — и итоговый балл. Столбцы *_rounded");
-        line(t, "   содержат значения с двумя знаками после запятой.");
+        line(t, "   из results.csv значения критериев в порядке bus.gov.ru ("
+                + criteria.stream().map(Criterion::field).collect(Collectors.joining(", ")) + ") и итоговый балл (total).");
+        line(t, "   Столбцы *_rounded содержат значения с двумя знаками после запятой.");
         if (withoutRegNum > 0) {
             line(t, "   Организаций, чей реестровый номер bus.gov.ru сервису неизвестен: " + withoutRegNum
                     + " — ищите их по ИНН и КПП.");
