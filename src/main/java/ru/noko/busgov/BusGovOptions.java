@@ -1,6 +1,6 @@
 package ru.noko.busgov;
 
-import ru.noko.platform.web.CsvDialect;
+import ru.noko.platform.csv.CsvDialect;
 
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+import ru.noko.methodology.Score;
+
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +76,7 @@ final class PlanXml {
 
     /** DESCRIPTION: marks the document as a draft and says where its content comes from. */
     static String description(ExportedCampaign campaign, double threshold) {
-        String below = threshold >= 100 ? "ниже 100 баллов" : "ниже " + Numbers.russian(threshold) + " баллов";
+        String below = threshold >= 100 ? "ниже 100 баллов" : "ниже " + new Score(threshold).russian() + " баллов";
         return String.format(Locale.ROOT, "ПРОЕКТ плана по устранению недостатков, выявленных в ходе независимой оценки "
                         + "качества условий осуществления образовательной деятельности в %d году («%s», редакция результатов %d). "
                         + "Недостатки — показатели со значением %s; мероприятия, сроки и ответственные предложены "

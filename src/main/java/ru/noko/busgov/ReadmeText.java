@@ -2,12 +2,14 @@ package ru.noko.busgov;
 
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
-import ru.noko.platform.web.CsvDialect;
+import ru.noko.methodology.Score;
+import ru.noko.platform.csv.CsvDialect;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** README.txt of the archive: Russian, plain text, UTF-8 with BOM and CRLF so that Windows Notepad shows it right. */
 final class ReadmeText {
@@ -98,7 +100,7 @@ final class ReadmeText {
         line(t, "ПРОЕКТЫ ПЛАНОВ");
         line(t, "");
         String below = plans.threshold() >= 100 ? "ниже 100 баллов (любой потерянный балл)"
-                : "ниже " + Numbers.russian(plans.threshold()) + " баллов";
+                : "ниже " + new Score(plans.threshold()).russian() + " баллов";
         line(t, "Недостаток — показатель со значением " + below + ". Недостатки сгруппированы по критериям;");
         line(t, "в каждом указано, чего не хватает (по исходным данным оценки, если они загружены), и предложено");
         line(t, "мероприятие. Сроки, ответственных и утверждающего определяет учредитель: это проекты, их нужно");
@@ -122,9 +124,9 @@ final class ReadmeText {
         line(t, "");
         line(t, "1. Результаты. Сведения о результатах независимой оценки вносит уполномоченный орган в своём личном");
         line(t, "   кабинете на bus.gov.ru. Для каждой организации (поиск по ИНН/КПП или реестровому номеру) перенесите");
-        line(t, "   из results.csv значения пяти критериев в порядке bus.gov.ru: открытость, комфортность, доступность");
-        line(t, "   для инвалидов, доброжелательность, удовлетворённость, — и итоговый балл. Столбцы *_rounded");
-        line(t, "   содержат значения с двумя знаками после запятой.");
+        line(t, "   из results.csv значения критериев в порядке bus.gov.ru ("
+                + criteria.stream().map(Criterion::field).collect(Collectors.joining(", ")) + ") и итоговый балл (total).");
+        line(t, "   Столбцы *_rounded содержат значения с двумя знаками после запятой.");
         if (withoutRegNum > 0) {
             line(t, "   Организаций, чей реестровый номер bus.gov.ru сервису неизвестен: " + withoutRegNum
                     + " — ищите их по ИНН и КПП.");

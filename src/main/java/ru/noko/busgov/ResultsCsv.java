@@ -3,9 +3,10 @@ package ru.noko.busgov;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
+import ru.noko.methodology.Score;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
 import ru.noko.platform.web.Columns;
-import ru.noko.platform.web.CsvDialect;
-import ru.noko.platform.web.CsvWriter;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -27,9 +28,9 @@ final class ResultsCsv {
                       List<OrganizationResult> organizations, CsvDialect dialect) {
         Columns<OrganizationResult> columns = columns(campaign, BusGovFields.criteriaInOrder(methodology));
         CsvWriter csv = new CsvWriter(out, dialect);
-        csv.header(columns);
+        csv.row(columns.names());
         for (OrganizationResult organization : organizations) {
-            csv.row(columns, organization);
+            csv.row(columns.values(organization));
         }
         csv.flush(); // not closed: the stream is a ZIP entry
     }
@@ -51,9 +52,9 @@ final class ResultsCsv {
         }
         columns.add("total", o -> exact(o.total()));
         for (Criterion criterion : criteria) {
-            columns.add(criterion.field() + "_rounded", o -> new BigDecimal(Numbers.rounded(o.criteria().get(criterion.field()))));
+            columns.add(criterion.field() + "_rounded", o -> new Score(o.criteria().get(criterion.field())).rounded());
         }
-        columns.add("total_rounded", o -> new BigDecimal(Numbers.rounded(o.total())));
+        columns.add("total_rounded", o -> new Score(o.total()).rounded());
         for (Criterion criterion : criteria) {
             for (Indicator indicator : criterion.indicators()) {
                 columns.add(indicator.field(), o -> {
@@ -71,8 +72,8 @@ final class ResultsCsv {
                 .build();
     }
 
-    /** The digits of results.xml ({@link Numbers#exact}); the writer applies the dialect's decimal separator. */
+    /** The digits of results.xml ({@link Score#exact}); the writer applies the dialect's decimal separator. */
     private static BigDecimal exact(Double value) {
-        return value == null ? null : new BigDecimal(Numbers.exact(value));
+        return value == null ? null : new BigDecimal(new Score(value).exact());
     }
 }

@@ -3,6 +3,7 @@ package ru.noko.busgov;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
+import ru.noko.methodology.Score;
 
 import java.io.OutputStream;
 import java.time.ZoneOffset;
@@ -53,7 +54,7 @@ final class ResultsXml {
                     xml.start("indicator")
                             .attribute("code", indicator.code())
                             .attribute("field", indicator.field())
-                            .attribute("weight", Numbers.exact(indicator.weight()))
+                            .attribute("weight", new Score(indicator.weight()).exact())
                             .attribute("source", indicator.source().name().toLowerCase(java.util.Locale.ROOT))
                             .leaf("name", indicator.nameRu())
                             .end();
@@ -89,10 +90,8 @@ final class ResultsXml {
                     .attribute("position", String.valueOf(i + 1))
                     .attribute("code", criterion.code())
                     .attribute("busGovField", criterion.busGovField())
-                    .attribute("name", criterion.nameRu())
-                    .leaf("value", Numbers.exact(value))
-                    .leaf("rounded", Numbers.rounded(value))
-                    .end();
+                    .attribute("name", criterion.nameRu());
+            score(xml, value).end();
         }
         xml.end();
         xml.start("indicators");
@@ -104,15 +103,15 @@ final class ResultsXml {
                     xml.attribute("zeroDenominator", "true");
                 }
                 if (value != null && value.value() != null) {
-                    xml.leaf("value", Numbers.exact(value.value())).leaf("rounded", Numbers.rounded(value.value()));
+                    score(xml, value.value());
                 }
                 xml.end();
             }
         }
         xml.end();
-        xml.start("total").leaf("value", Numbers.exact(o.total())).leaf("rounded", Numbers.rounded(o.total())).end();
+        score(xml.start("total"), o.total()).end();
         if (o.publishedTotal() != null) {
-            xml.leaf("publishedTotal", Numbers.exact(o.publishedTotal()));
+            xml.leaf("publishedTotal", new Score(o.publishedTotal()).exact());
         }
         if (o.placeRegion() != null || o.placeType() != null || o.placeMunicipality() != null) {
             xml.start("places")
@@ -123,6 +122,12 @@ final class ResultsXml {
         }
         xml.leaf("respondents", o.respondents());
         xml.end();
+    }
+
+    /** A score as results.xsd has it: the stored value, then its display rounding. */
+    private static XmlOut score(XmlOut xml, double value) {
+        Score score = new Score(value);
+        return xml.leaf("value", score.exact()).leaf("rounded", score.roundedText('.'));
     }
 
     private static void group(XmlOut xml) {

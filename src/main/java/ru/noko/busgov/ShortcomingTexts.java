@@ -6,6 +6,7 @@ import ru.noko.methodology.Methodology;
 import ru.noko.methodology.RatioTerm;
 import ru.noko.methodology.RawInputs;
 import ru.noko.methodology.CalculationSettings;
+import ru.noko.methodology.Score;
 import ru.noko.platform.csv.CsvRecords;
 import ru.noko.platform.seeds.SeedFiles;
 
@@ -109,7 +110,7 @@ final class ShortcomingTexts {
         Map<String, String> values = new HashMap<>();
         inputs.values().forEach((name, value) -> values.put(name, String.valueOf(value)));
         values.put("code", indicator.code());
-        values.put("score", Numbers.russian(score));
+        values.put("score", new Score(score).russian());
         if (!formulaValues(indicator.formula(), inputs, settings, values)) {
             return Optional.empty();
         }
@@ -158,7 +159,7 @@ final class ShortcomingTexts {
             if (terms.size() == 1) {
                 values.put("numerator", String.valueOf(numerator));
                 values.put("denominator", String.valueOf(denominator));
-                values.put("percent", Numbers.russian(numerator * 100.0 / denominator));
+                values.put("percent", new Score(numerator * 100.0 / denominator).russian());
             }
         }
         return true;

@@ -3,6 +3,7 @@ package ru.noko.busgov;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
+import ru.noko.methodology.Score;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Shortcomings {
     private Shortcoming shortcoming(Methodology methodology, ExportedCampaign campaign, OrganizationResult organization,
                                     Criterion criterion, Indicator indicator, OrganizationResult.IndicatorValue value) {
         double score = value.value();
-        String points = "показатель — " + Numbers.russian(score) + " из 100 баллов";
+        String points = "показатель — " + new Score(score).russian() + " из 100 баллов";
         Optional<ShortcomingTexts.Text> text = texts.find(methodology.code(), indicator.code());
         String label = indicator.code() + text.map(t -> " «" + t.shortName() + "»").orElse("");
         String name;

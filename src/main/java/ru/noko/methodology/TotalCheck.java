@@ -1,8 +1,5 @@
 package ru.noko.methodology;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /**
  * Compares an operator's published total with the mean of the criteria (METHODOLOGY.md §4):
  * published tables often round criteria, so the two can differ; differences above
@@ -38,11 +35,6 @@ public record TotalCheck(double publishedTotal, double recomputedTotal) {
     /** True when the two totals differ by more than {@link #TOLERANCE}. */
     public static boolean differs(double publishedTotal, double recomputedTotal) {
         return Math.abs(publishedTotal - recomputedTotal) > TOLERANCE + FLOATING_POINT_SLACK;
-    }
-
-    /** Rounds a stored value for display: 2 decimals, half up. */
-    public static BigDecimal forDisplay(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     public double difference() {

@@ -1,7 +1,5 @@
 package ru.noko.opendata;
 
-import java.math.BigDecimal;
-
 /**
  * How a column's values are written, described in structure files ("format") and in Table Schema
  * ("type"). Output is locale-free and deterministic: the same row always gives the same bytes.
@@ -27,11 +25,5 @@ public enum ColumnType {
 
     public String tableSchemaType() {
         return tableSchemaType;
-    }
-
-    /** Shortest exact decimal form, never scientific notation: 82.4, 100, 66.66666666666667. */
-    static String number(double value) {
-        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-        return decimal.scale() < 0 ? decimal.setScale(0).toPlainString() : decimal.toPlainString();
     }
 }

@@ -3,6 +3,7 @@ package ru.noko.opendata;
 import jakarta.inject.Singleton;
 import ru.noko.catalog.Region;
 import ru.noko.catalog.RegionRepository;
+import ru.noko.methodology.MethodologyCatalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,21 @@ public class DatasetCatalog {
     private final OpenDataSettings settings;
     private final ReleaseRepository releases;
     private final RegionRepository regions;
+    private final List<DatasetColumn> resultColumns;
 
-    public DatasetCatalog(OpenDataSettings settings, ReleaseRepository releases, RegionRepository regions) {
+    public DatasetCatalog(OpenDataSettings settings, ReleaseRepository releases, RegionRepository regions,
+                          MethodologyCatalogue catalogue) {
         this.settings = settings;
         this.releases = releases;
         this.regions = regions;
+        this.resultColumns = ResultsDataset.columns(catalogue.defaultMethodology());
     }
 
     public List<Dataset> all() {
         List<Dataset> datasets = new ArrayList<>(List.of(allResults(), new IndicatorsDataset(),
                 new OrganizationsDataset(), new MethodologyDataset()));
         for (String region : releases.regionsEverPublished()) {
-            regions.findByCode(region).map(DatasetCatalog::regionResults).ifPresent(datasets::add);
+            regions.findByCode(region).map(this::regionResults).ifPresent(datasets::add);
         }
         return datasets;
     }
@@ -42,7 +46,7 @@ public class DatasetCatalog {
         if (code.startsWith(REGION_PREFIX)) {
             String region = code.substring(REGION_PREFIX.length());
             return releases.regionsEverPublished().contains(region)
-                    ? regions.findByCode(region).map(DatasetCatalog::regionResults) : Optional.empty();
+                    ? regions.findByCode(region).map(this::regionResults) : Optional.empty();
         }
         return all().stream().filter(d -> d.code().equals(code)).findFirst();
     }
@@ -56,20 +60,20 @@ public class DatasetCatalog {
         return dataset.regionCode() == null ? releases.all() : releases.forRegion(dataset.regionCode());
     }
 
-    private static Dataset allResults() {
+    private Dataset allResults() {
         return new ResultsDataset("noko-results",
                 "Результаты независимой оценки качества условий образовательной деятельности (все регионы, все годы)",
                 "Итоги НОКО по каждой организации и каждой опубликованной кампании оценки: баллы по пяти критериям, "
                         + "итоговый балл (без округления), места в регионе, среди организаций того же типа и в муниципалитете.",
-                null);
+                null, resultColumns);
     }
 
-    private static Dataset regionResults(Region region) {
+    private Dataset regionResults(Region region) {
         String demo = region.demo() ? " Демонстрационные данные вымышленного региона." : "";
         return new ResultsDataset(REGION_PREFIX + region.code(),
                 "Результаты независимой оценки качества условий образовательной деятельности: " + region.name(),
                 "Итоги НОКО организаций региона «" + region.name() + "» по всем опубликованным кампаниям оценки: "
                         + "баллы по пяти критериям, итоговый балл, места." + demo,
-                region.code());
+                region.code(), resultColumns);
     }
 }

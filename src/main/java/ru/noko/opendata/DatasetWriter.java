@@ -7,6 +7,10 @@ import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
+import ru.noko.methodology.Score;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
+import ru.noko.platform.csv.FormulaGuard;
 import ru.noko.platform.database.Sql;
 
 import java.io.IOException;
@@ -23,8 +27,7 @@ import java.util.List;
 public class DatasetWriter {
 
     /** Free text from uploaded files: a leading = + - @ would run as a spreadsheet formula. */
-    private static final String NEUTRALISED_NAME =
-            "CASE WHEN r.name ~ '^[-=+@\\t\\r]' THEN '''' || r.name ELSE r.name END";
+    private static final String NEUTRALISED_NAME = FormulaGuard.sql("r.name");
     private static final String UTC_DATETIME =
             "to_char(cr.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 
@@ -39,10 +42,10 @@ public class DatasetWriter {
     @Transactional(readOnly = true)
     public void write(Dataset dataset, Edition edition, OutputStream out) {
         if (dataset instanceof MethodologyDataset) {
-            try (CsvSink sink = new CsvSink(out)) {
-                sink.row(dataset.header());
-                writeMethodology(sink);
-            }
+            CsvWriter csv = new CsvWriter(out, CsvDialect.RFC4180);
+            csv.row(dataset.header());
+            writeMethodology(csv);
+            csv.flush(); // the stream is the caller's: a checksum or a response
             return;
         }
         CrlfOutputStream crlf = new CrlfOutputStream(out);
@@ -86,12 +89,12 @@ public class DatasetWriter {
         return code;
     }
 
-    private void writeMethodology(CsvSink sink) {
+    private void writeMethodology(CsvWriter csv) {
         for (Methodology methodology : catalogue.methodologies()) {
             for (Criterion criterion : methodology.criteria()) {
                 for (Indicator indicator : criterion.indicators()) {
-                    sink.row(List.of(methodology.code(), criterion.code(), criterion.nameRu(), indicator.code(),
-                            indicator.field(), indicator.nameRu(), ColumnType.number(indicator.weight()),
+                    csv.row(List.of(methodology.code(), criterion.code(), criterion.nameRu(), indicator.code(),
+                            indicator.field(), indicator.nameRu(), new Score(indicator.weight()).exact(),
                             indicator.source().code(), String.join("|", indicator.formula().inputs())));
                 }
             }

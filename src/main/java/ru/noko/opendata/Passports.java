@@ -19,11 +19,13 @@ public class Passports {
     private final DatasetCatalog catalog;
     private final Editions editions;
     private final OpenDataSettings settings;
+    private final PublicUrls urls;
 
-    Passports(DatasetCatalog catalog, Editions editions, OpenDataSettings settings) {
+    Passports(DatasetCatalog catalog, Editions editions, OpenDataSettings settings, PublicUrls urls) {
         this.catalog = catalog;
         this.editions = editions;
         this.settings = settings;
+        this.urls = urls;
     }
 
     public static String dataFileName(Edition edition, Dataset dataset) {
@@ -34,9 +36,9 @@ public class Passports {
         return "structure-" + dataset.structureVersion() + ".csv";
     }
 
-    public Passport passport(Dataset dataset, String baseUrl) {
+    public Passport passport(Dataset dataset) {
         String identifier = catalog.identifier(dataset);
-        String folder = baseUrl + "/opendata/" + identifier + "/";
+        String folder = urls.folder(identifier);
         List<Edition> versions = editions.current(dataset);
         List<Passport.DataVersion> data = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
@@ -66,8 +68,8 @@ public class Passports {
     }
 
     /** A Frictionless Data Package: one tabular resource per data version, all with the same Table Schema. */
-    public Map<String, Object> dataPackage(Dataset dataset, String baseUrl) {
-        Passport passport = passport(dataset, baseUrl);
+    public Map<String, Object> dataPackage(Dataset dataset) {
+        Passport passport = passport(dataset);
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("fields", dataset.columns().stream().map(Passports::field).toList());
         schema.put("primaryKey", dataset.primaryKey());

@@ -13,12 +13,8 @@ public class PublicUrls {
         this.baseUrl = baseUrl;
     }
 
-    public String base() {
-        return baseUrl.current();
-    }
-
-    /** The folder of a dataset's files, ending in a slash. */
+    /** The folder of a dataset's files (passport, structure, data), ending in a slash. */
     public String folder(String identifier) {
-        return base() + "/opendata/" + identifier + "/";
+        return baseUrl.current() + "/opendata/" + identifier + "/";
     }
 }

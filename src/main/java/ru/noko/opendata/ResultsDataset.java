@@ -1,7 +1,10 @@
 package ru.noko.opendata;
 
+import ru.noko.methodology.Criterion;
+import ru.noko.methodology.Methodology;
+
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static ru.noko.opendata.ColumnType.DATETIME;
 import static ru.noko.opendata.ColumnType.INTEGER;
@@ -10,26 +13,39 @@ import static ru.noko.opendata.ColumnType.STRING;
 import static ru.noko.opendata.DatasetColumn.optional;
 import static ru.noko.opendata.DatasetColumn.required;
 
-/** Results of every published campaign: one row per organization and campaign, all years. */
-record ResultsDataset(String code, String title, String description, String regionCode) implements Dataset {
+/**
+ * Results of every published campaign: one row per organization and campaign, all years. The
+ * criteria are described with their names in the methodology catalogue.
+ */
+record ResultsDataset(String code, String title, String description, String regionCode, List<DatasetColumn> columns)
+        implements Dataset {
 
-    static final List<DatasetColumn> COLUMNS = Stream.concat(CommonColumns.CAMPAIGN_ROW_KEY.stream(), Stream.of(
-            required("name", STRING, "Full name as published", "Полное наименование организации"),
-            CommonColumns.TYPE,
-            optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
-                    .with("pattern", "^([0-9]{8}|[0-9]{11})$"),
-            required("k1", NUMBER, "Criterion 1: openness and accessibility of information, points", "К1 Открытость и доступность информации об организации, баллы").points(),
-            required("k2", NUMBER, "Criterion 2: comfort of conditions, points", "К2 Комфортность условий осуществления образовательной деятельности, баллы").points(),
-            required("k3", NUMBER, "Criterion 3: accessibility for people with disabilities, points", "К3 Доступность образовательной деятельности для инвалидов, баллы").points(),
-            required("k4", NUMBER, "Criterion 4: courtesy of staff, points", "К4 Доброжелательность, вежливость работников, баллы").points(),
-            required("k5", NUMBER, "Criterion 5: satisfaction with conditions, points", "К5 Удовлетворенность условиями осуществления образовательной деятельности, баллы").points(),
-            required("total", NUMBER, "Total score, mean of the five criteria (unrounded)", "Итоговый балл, среднее пяти критериев (без округления)").points(),
-            required("place_region", INTEGER, "Place in the campaign (competition ranking)", "Место в рейтинге кампании").with("minimum", 1),
-            required("place_type", INTEGER, "Place among organizations of the same type", "Место среди организаций того же типа").with("minimum", 1),
-            optional("place_municipality", INTEGER, "Place within the municipality", "Место в муниципальном образовании").with("minimum", 1),
-            optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
-            required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)")))
-            .toList();
+    /** The criterion columns of {@link #QUERY}, in its order. */
+    private static final List<String> CRITERIA = List.of("k1", "k2", "k3", "k4", "k5");
+
+    /** The columns, each criterion named as the methodology names it. */
+    static List<DatasetColumn> columns(Methodology methodology) {
+        List<DatasetColumn> columns = new ArrayList<>(CommonColumns.CAMPAIGN_ROW_KEY);
+        columns.add(required("name", STRING, "Full name as published", "Полное наименование организации"));
+        columns.add(CommonColumns.TYPE);
+        columns.add(optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
+                .with("pattern", "^([0-9]{8}|[0-9]{11})$"));
+        for (String field : CRITERIA) {
+            Criterion criterion = methodology.criteria().stream().filter(c -> c.field().equals(field)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Methodology " + methodology.code()
+                            + " has no criterion " + field + ", a column of the results dataset"));
+            columns.add(required(field, NUMBER, "Criterion " + criterion.position() + ": " + criterion.nameEn() + ", points",
+                    criterion.code() + " «" + criterion.nameRu() + "», баллы").points());
+        }
+        columns.addAll(List.of(
+                required("total", NUMBER, "Total score, mean of the five criteria (unrounded)", "Итоговый балл, среднее пяти критериев (без округления)").points(),
+                required("place_region", INTEGER, "Place in the campaign (competition ranking)", "Место в рейтинге кампании").with("minimum", 1),
+                required("place_type", INTEGER, "Place among organizations of the same type", "Место среди организаций того же типа").with("minimum", 1),
+                optional("place_municipality", INTEGER, "Place within the municipality", "Место в муниципальном образовании").with("minimum", 1),
+                optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
+                required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)")));
+        return List.copyOf(columns);
+    }
 
     /** The release's rows as CSV text, formatted by PostgreSQL; {@code %4$s} takes further conditions. */
     static final String QUERY = """
@@ -47,11 +63,6 @@ record ResultsDataset(String code, String title, String description, String regi
     @Override
     public String subject() {
         return "НОКО, независимая оценка качества, образование, школы, детские сады, рейтинг";
-    }
-
-    @Override
-    public List<DatasetColumn> columns() {
-        return COLUMNS;
     }
 
     @Override

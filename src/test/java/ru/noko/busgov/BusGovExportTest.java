@@ -18,9 +18,9 @@ import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.methodology.RatingCalculator;
 import ru.noko.methodology.RawInputsValidator;
+import ru.noko.platform.csv.CsvDialect;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.security.Caller;
-import ru.noko.platform.web.CsvDialect;
 import ru.noko.support.ApiTestBase;
 import ru.noko.support.TestCampaigns;
 

@@ -1,7 +1,7 @@
 package ru.noko.busgov;
 
 import org.junit.jupiter.api.Test;
-import ru.noko.platform.web.CsvDialect;
+import ru.noko.platform.csv.CsvDialect;
 import ru.noko.support.Csv;
 
 import java.io.ByteArrayOutputStream;

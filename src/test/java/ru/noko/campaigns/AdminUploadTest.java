@@ -58,6 +58,8 @@ class AdminUploadTest extends AdminApiTestBase {
         assertNotNull(mismatch, job.get("warnings").toString());
         assertEquals(3, mismatch.get("row").asInt());
         assertEquals("total", mismatch.get("column").asText());
+        assertTrue(mismatch.get("message").asText().contains("от среднего пяти критериев 95,60 больше чем на 0,01"),
+                "Russian text, decimal comma throughout: " + mismatch.get("message").asText());
         assertEquals(1, count(job.get("warnings"), "total_mismatch"), "75.18 matches the mean of 82.4/74.5/43/92.8/83.2");
 
         JsonNode draft = admin.campaign(id);

@@ -87,13 +87,6 @@ class GoldenCasesTest {
         assertFalse(TotalCheck.differs(75.18, 75.18 + 1e-12));
     }
 
-    @Test
-    void valuesAreRoundedHalfUpOnlyForDisplay() {
-        assertEquals("75.18", TotalCheck.forDisplay(75.175).toPlainString());
-        assertEquals("51.43", TotalCheck.forDisplay(36.0 / 0.7).toPlainString());
-        assertEquals("100.00", TotalCheck.forDisplay(100).toPlainString());
-    }
-
     @ParameterizedTest
     @EnumSource(DenominatorVariant.class)
     void allYesSurveyWithEveryParameterPresentScoresOneHundredEverywhere(DenominatorVariant variant) {

@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import ru.noko.methodology.Criterion;
+import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.support.Json;
 import ru.noko.support.TestCampaigns;
 import ru.noko.support.ApiTestBase;
@@ -160,6 +162,23 @@ class OpenDataTest extends ApiTestBase {
         byte[] plain = new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes();
         assertEquals(gzipped.headers().firstValue("X-Checksum-SHA256").orElseThrow(), sha256(plain));
         assertTrue(gzipped.body().length * 3 < plain.length, "compressed well");
+    }
+
+    @Test
+    void criteriaAreDescribedWithTheCatalogueNames() {
+        String dataset = identifier("noko-results");
+        List<CSVRecord> structure = csv(api.get("/opendata/" + dataset + "/structure-" + Dataset.FIRST_STRUCTURE + ".csv"));
+        JsonNode fields = Json.parse(api.get("/opendata/" + dataset + "/datapackage.json").body()).at("/resources/0/schema/fields");
+        List<Criterion> criteria = context.getBean(MethodologyCatalogue.class).defaultMethodology().criteria();
+        assertEquals(5, criteria.size());
+        for (Criterion criterion : criteria) {
+            CSVRecord row = structure.stream().filter(r -> r.get(0).equals(criterion.field())).findFirst().orElseThrow();
+            assertEquals(criterion.code() + " «" + criterion.nameRu() + "», баллы", row.get(2));
+            assertEquals("Criterion " + criterion.position() + ": " + criterion.nameEn() + ", points", row.get(1));
+            JsonNode field = java.util.stream.StreamSupport.stream(fields.spliterator(), false)
+                    .filter(f -> f.get("name").asText().equals(criterion.field())).findFirst().orElseThrow();
+            assertEquals(row.get(2), field.get("title").asText(), "Table Schema and structure file agree");
+        }
     }
 
     @Test

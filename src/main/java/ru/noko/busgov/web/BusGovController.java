@@ -16,9 +16,9 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.BusgovApi;
+import ru.noko.platform.csv.CsvDialect;
 import ru.noko.platform.security.CurrentCaller;
 import ru.noko.platform.web.ApiProblemException;
-import ru.noko.platform.web.CsvDialect;
 import ru.noko.platform.web.FieldProblem;
 import ru.noko.platform.web.ProblemTypes;
 

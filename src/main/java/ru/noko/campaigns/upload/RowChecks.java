@@ -9,6 +9,7 @@ import ru.noko.methodology.InputProblem;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.RawInputs;
 import ru.noko.methodology.RawInputsValidator;
+import ru.noko.methodology.Score;
 import ru.noko.methodology.SurveySample;
 import ru.noko.methodology.TotalCheck;
 import ru.noko.platform.csv.NumberText;
@@ -157,13 +158,13 @@ abstract class RowChecks {
             if (published != null && TotalCheck.differs(published, computed[i])) {
                 report.warning(UploadReport.cell(row.row(), field, row.get(field), "criterion_mismatch",
                         "Опубликованное значение " + label(field) + " " + Excerpt.of(row.get(field)) + " отличается от рассчитанного "
-                                + TotalCheck.forDisplay(computed[i]) + " больше чем на 0,01"));
+                                + new Score(computed[i]).roundedText(',') + " больше чем на 0,01"));
             }
         }
         if (publishedTotal != null && TotalCheck.differs(publishedTotal, computedTotal)) {
             report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
                     "Опубликованный итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от рассчитанного "
-                            + TotalCheck.forDisplay(computedTotal) + " больше чем на 0,01; сохранены оба значения"));
+                            + new Score(computedTotal).roundedText(',') + " больше чем на 0,01; сохранены оба значения"));
         }
     }
 
@@ -244,7 +245,7 @@ abstract class RowChecks {
             if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
                 report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
                         "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от среднего пяти критериев "
-                                + TotalCheck.forDisplay(total) + " больше чем на 0,01; сохранены оба значения"));
+                                + new Score(total).roundedText(',') + " больше чем на 0,01; сохранены оба значения"));
             }
             stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal, null, null,
                     indicators, List.of(), null));

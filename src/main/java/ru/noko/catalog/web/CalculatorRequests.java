@@ -16,10 +16,10 @@ import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.methodology.RatingCalculator;
 import ru.noko.methodology.RawInputs;
 import ru.noko.methodology.RawInputsValidator;
+import ru.noko.methodology.Score;
 import ru.noko.methodology.SurveySample;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.FieldProblem;
-import ru.noko.platform.web.Rounding;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -176,7 +176,7 @@ class CalculatorRequests {
         CalculationResult result = new CalculationResult(methodology.code(),
                 DenominatorVariant.fromValue(settings.variant().code()), ZeroRule.fromValue(settings.zeroRule().code()),
                 assessment.total(), criteria, indicators, warnings(raw));
-        result.setTotalRounded(Rounding.forDisplay(assessment.total()));
+        result.setTotalRounded(Score.roundedOrNull(assessment.total()));
         return result;
     }
 
@@ -184,7 +184,7 @@ class CalculatorRequests {
         CodeValue model = new CodeValue(code);
         model.setValue(value);
         model.setNameRu(name);
-        model.setRounded(Rounding.forDisplay(value));
+        model.setRounded(Score.roundedOrNull(value));
         model.setZeroRuleApplied(zeroRuleApplied);
         return model;
     }

@@ -10,8 +10,8 @@ import ru.noko.api.model.CodeValue;
 import ru.noko.api.model.LatestResult;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.MethodologyCatalogue;
-import ru.noko.platform.web.Rounding;
 import ru.noko.catalog.PublishedResult;
+import ru.noko.methodology.Score;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ class CatalogMapper {
             CodeValue value = new CodeValue(criteria.get(i).code());
             value.setValue(result.criteria().get(i));
             value.setNameRu(criteria.get(i).nameRu());
-            value.setRounded(Rounding.forDisplay(result.criteria().get(i)));
+            value.setRounded(Score.roundedOrNull(result.criteria().get(i)));
             values.add(value);
         }
         LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(), values);

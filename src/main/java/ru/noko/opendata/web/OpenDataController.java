@@ -1,6 +1,5 @@
 package ru.noko.opendata.web;
 
-import ru.noko.opendata.CsvSink;
 import ru.noko.opendata.Dataset;
 import ru.noko.opendata.DatasetCatalog;
 import ru.noko.opendata.DatasetFiles;
@@ -24,6 +23,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import ru.noko.api.OpendataApi;
 import ru.noko.api.model.DatasetPassport;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
 import ru.noko.platform.web.ApiProblemException;
 
 import java.io.ByteArrayInputStream;
@@ -62,13 +63,12 @@ class OpenDataController implements OpendataApi {
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getOpenDataRegistry() {
-        String base = urls.base();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "title", "value", "format"));
         rows.add(List.of("standardversion", "Версия методических рекомендаций", Passport.STANDARD_VERSION, ""));
         for (Dataset dataset : catalog.all()) {
             String identifier = catalog.identifier(dataset);
-            rows.add(List.of(identifier, dataset.title(), base + "/opendata/" + identifier + "/meta.csv", "csv"));
+            rows.add(List.of(identifier, dataset.title(), urls.folder(identifier) + "meta.csv", "csv"));
         }
         return csv(rows, "list.csv", REVALIDATE, null);
     }
@@ -78,19 +78,19 @@ class OpenDataController implements OpendataApi {
         Dataset dataset = dataset(identifier);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "value"));
-        passports.passport(dataset, urls.base()).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
+        passports.passport(dataset).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
         return csv(rows, "meta.csv", REVALIDATE, describedBy(identifier));
     }
 
     @Override
     public HttpResponse<DatasetPassport> getDatasetPassportJson(String identifier) {
-        Passport passport = passports.passport(dataset(identifier), urls.base());
+        Passport passport = passports.passport(dataset(identifier));
         return HttpResponse.ok(PassportJson.of(passport)).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     @Override
     public HttpResponse<Map<String, Object>> getDatasetPackage(String identifier) {
-        return HttpResponse.ok(passports.dataPackage(dataset(identifier), urls.base()))
+        return HttpResponse.ok(passports.dataPackage(dataset(identifier)))
                 .header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
@@ -161,14 +161,14 @@ class OpenDataController implements OpendataApi {
     }
 
     private String describedBy(String identifier) {
-        return "<" + urls.base() + "/opendata/" + identifier + "/datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
+        return "<" + urls.folder(identifier) + "datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
     }
 
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
                                                                         String cacheControl, String link) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CsvSink sink = new CsvSink(bytes)) {
-            rows.forEach(sink::row);
+        try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.RFC4180)) {
+            rows.forEach(csv::verbatimRow);
         }
         byte[] body = bytes.toByteArray();
         StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), CSV, 0, body.length).attach(fileName);

@@ -34,6 +34,15 @@ public final class Columns<R> {
         return List.copyOf(byName.keySet());
     }
 
+    /** The row's values in column order (nulls included). */
+    public List<Object> values(R row) {
+        List<Object> values = new ArrayList<>(byName.size());
+        for (Column<R> column : byName.values()) {
+            values.add(column.valueOf(row));
+        }
+        return values;
+    }
+
     public boolean has(String name) {
         return byName.containsKey(name);
     }

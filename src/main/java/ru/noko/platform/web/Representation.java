@@ -3,6 +3,7 @@ package ru.noko.platform.web;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
+import ru.noko.platform.csv.CsvDialect;
 
 import java.util.Locale;
 

@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -43,8 +45,8 @@ public class TableResponses {
     public <R> HttpResponse<byte[]> csv(String fileName, Columns<R> columns, List<R> rows, CsvDialect dialect) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + rows.size() * 128);
         try (CsvWriter csv = new CsvWriter(bytes, dialect)) {
-            csv.header(columns);
-            rows.forEach(row -> csv.row(columns, row));
+            csv.row(columns.names());
+            rows.forEach(row -> csv.row(columns.values(row)));
         }
         return HttpResponse.ok(bytes.toByteArray())
                 .contentType(TEXT_CSV)
@@ -64,8 +66,8 @@ public class TableResponses {
         executor.execute(() -> {
             try {
                 CsvWriter csv = new CsvWriter(body.sink(), dialect);
-                csv.header(columns);
-                source.forEach(row -> csv.row(columns, row));
+                csv.row(columns.names());
+                source.forEach(row -> csv.row(columns.values(row)));
                 csv.close();
             } catch (RuntimeException | Error e) {
                 LOG.warn("CSV stream {} failed: {}", fileName, e.toString());

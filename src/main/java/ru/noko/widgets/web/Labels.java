@@ -1,10 +1,8 @@
 package ru.noko.widgets.web;
 
 import ru.noko.catalog.OrganizationType;
-import ru.noko.platform.web.Rounding;
+import ru.noko.methodology.Score;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -48,20 +46,24 @@ final class Labels {
 
     /** Two decimals, the display rounding of METHODOLOGY.md §4: «87,45» or "87.45". */
     String score(double value) {
-        String text = BigDecimal.valueOf(Rounding.forDisplay(value)).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        return en ? text : text.replace('.', ',');
+        return new Score(value).roundedText(en ? '.' : ',');
     }
 
     /** A signed change: «+2,31», «−0,40» (with a real minus sign). */
     String signedScore(double delta) {
         String magnitude = score(Math.abs(delta));
-        double shown = Rounding.forDisplay(delta);
-        return (shown > 0 ? "+" : shown < 0 ? "\u2212" : "") + magnitude;
+        int sign = shownSign(delta);
+        return (sign > 0 ? "+" : sign < 0 ? "\u2212" : "") + magnitude;
+    }
+
+    /** The sign of a change as shown: a change that rounds to 0,00 is no change. */
+    static int shownSign(double delta) {
+        return new Score(delta).rounded().signum();
     }
 
     /** For SVG geometry: a plain decimal with a point. */
     static String geometry(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return new Score(value).shortText('.');
     }
 
     String count(long n) {

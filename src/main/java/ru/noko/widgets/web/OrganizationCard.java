@@ -146,12 +146,12 @@ final class OrganizationCard {
     }
 
     private static void change(Html h, double delta, int previousYear, Labels l) {
-        double shown = ru.noko.platform.web.Rounding.forDisplay(delta);
-        String cssClass = shown > 0 ? "up" : shown < 0 ? "down" : "same";
-        String arrow = shown > 0 ? "▲ " : shown < 0 ? "▼ " : "= ";
+        int sign = Labels.shownSign(delta);
+        String cssClass = sign > 0 ? "up" : sign < 0 ? "down" : "same";
+        String arrow = sign > 0 ? "▲ " : sign < 0 ? "▼ " : "= ";
         h.open("li", "class", cssClass);
         h.element("span", arrow, "aria-hidden", "true");
-        if (shown == 0) {
+        if (sign == 0) {
             h.text(l.t("без изменений по сравнению с " + previousYear + "\u00A0г.", "no change since " + previousYear));
         } else {
             h.element("b", l.signedScore(delta));

@@ -1,4 +1,4 @@
-package ru.noko.platform.web;
+package ru.noko.platform.csv;
 
 /**
  * How a CSV table is spelled. Both dialects are UTF-8 with CRLF line ends and RFC 4180 quoting;

@@ -1,4 +1,4 @@
-package ru.noko.platform.web;
+package ru.noko.platform.csv;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -11,19 +11,20 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes a table as RFC 4180 CSV in UTF-8: a header row of machine names, then one line per row.
+ * The service's one CSV writer — API lists, open data, the bus.gov.ru export: RFC 4180 in UTF-8,
+ * CRLF line ends, a cell quoted only when it holds the delimiter, a quote or a line break.
  * <ul>
  *   <li>numbers are written unrounded and never in exponent notation, with the dialect's decimal separator;</li>
- *   <li>text that a spreadsheet would run as a formula — starting with {@code = + - @}, tab or CR —
- *       is prefixed with {@code '} (OWASP "CSV injection"); numbers are never altered;</li>
+ *   <li>text that a spreadsheet would run as a formula is neutralised ({@link FormulaGuard}); numbers are never altered;</li>
  *   <li>lists are joined with {@code |}; date-times are ISO 8601 as in JSON.</li>
  * </ul>
+ * {@link #flush()} leaves the stream open (a ZIP entry, a checksum); {@link #close()} closes it.
  */
 public final class CsvWriter implements Closeable {
 
@@ -45,20 +46,18 @@ public final class CsvWriter implements Closeable {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
     }
 
-    public void header(Columns<?> columns) {
-        line(columns.names().stream().map(name -> cell(name, dialect)).toList());
+    /** One line of values (a header is a line of names): each written as {@link #cell} says. */
+    public void row(List<?> values) {
+        line(values, value -> cell(value, dialect));
     }
 
-    public <R> void row(Columns<R> columns, R row) {
-        List<Column<R>> list = columns.list();
-        StringBuilder line = new StringBuilder(list.size() * 12);
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                line.append(dialect.delimiter());
-            }
-            line.append(cell(list.get(i).valueOf(row), dialect));
-        }
-        write(line.append(LINE_END).toString());
+    /**
+     * One line of text the service wrote itself (open-data passports, registries, structure files),
+     * only quoted, never neutralised: a passport's telephone {@code +7…} must stay as the open-data
+     * standard has it. Never for text that came from an upload.
+     */
+    public void verbatimRow(List<String> cells) {
+        line(cells, cell -> quoted(cell, dialect));
     }
 
     public void flush() {
@@ -78,8 +77,15 @@ public final class CsvWriter implements Closeable {
         }
     }
 
-    private void line(List<String> cells) {
-        write(String.join(String.valueOf(dialect.delimiter()), cells) + LINE_END);
+    private <T> void line(List<T> cells, Function<? super T, String> text) {
+        StringBuilder line = new StringBuilder(cells.size() * 12);
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(dialect.delimiter());
+            }
+            line.append(text.apply(cells.get(i)));
+        }
+        write(line.append(LINE_END).toString());
     }
 
     private void write(String text) {
@@ -106,19 +112,10 @@ public final class CsvWriter implements Closeable {
             text = items.stream().map(String::valueOf).collect(Collectors.joining("|"));
         } else if (value instanceof OffsetDateTime dateTime) {
             text = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
-        } else if (value instanceof TemporalAccessor) {
-            text = value.toString();
         } else {
             text = value.toString();
         }
-        return quoted(neutralised(text), dialect);
-    }
-
-    static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return quoted(FormulaGuard.neutralised(text), dialect);
     }
 
     private static String quoted(String text, CsvDialect dialect) {

@@ -1,4 +1,4 @@
-package ru.noko.platform.web;
+package ru.noko.platform.csv;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,19 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CsvWriterTest {
 
-    private record Row(String name, Double total, Integer place, List<String> types) {
-    }
-
-    private static final Columns<Row> COLUMNS = Columns.<Row>builder()
-            .add("name", Row::name).add("total", Row::total).add("place", Row::place).add("types", Row::types).build();
+    private static final List<String> HEADER = List.of("name", "total", "place", "types");
 
     @Test
     void writesRfc4180WithHeaderAndQuoting() {
-        String csv = write(CsvDialect.RFC4180, new Row("Школа \"Лицей\", № 1", 82.4, 3, List.of("school", "preschool")),
-                new Row("Строка\nперенос", null, null, List.of()));
+        String csv = write(CsvDialect.RFC4180, List.of("Школа \"Лицей\", № 1", 82.4, 3, List.of("school", "preschool")),
+                Arrays.asList("Строка\nперенос", null, null, List.of()), Arrays.asList(null, null, 1, "x"));
         assertEquals("name,total,place,types\r\n"
                 + "\"Школа \"\"Лицей\"\", № 1\",82.4,3,school|preschool\r\n"
-                + "\"Строка\nперенос\",,,\r\n", csv);
+                + "\"Строка\nперенос\",,,\r\n"
+                + ",,1,x\r\n", csv);
     }
 
     @Test
@@ -56,8 +54,8 @@ class CsvWriterTest {
     void excelDialectHasBomSemicolonsAndDecimalComma() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.EXCEL)) {
-            csv.header(COLUMNS);
-            csv.row(COLUMNS, new Row("А; Б", 95.36, 1, List.of("school")));
+            csv.row(HEADER);
+            csv.row(List.of("А; Б", 95.36, 1, List.of("school")));
         }
         byte[] written = bytes.toByteArray();
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(written, 3));
@@ -72,12 +70,34 @@ class CsvWriterTest {
         assertEquals("true", CsvWriter.cell(true, CsvDialect.EXCEL));
     }
 
-    private static String write(CsvDialect dialect, Row... rows) {
+    @Test
+    void verbatimRowsAreQuotedButNeverNeutralised() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.RFC4180)) {
+            csv.verbatimRow(List.of("publisherphone", "+70000000000"));
+            csv.verbatimRow(List.of("title", "Итоги, \"все\" регионы"));
+        }
+        assertEquals("publisherphone,+70000000000\r\ntitle,\"Итоги, \"\"все\"\" регионы\"\r\n",
+                bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void postgresDumpsNeutraliseWithTheSameCharacters() {
+        assertEquals("CASE WHEN r.name ~ '^[-=+@\\t\\r]' THEN '''' || r.name ELSE r.name END", FormulaGuard.sql("r.name"),
+                "the expression open-data dumps have always used");
+        for (char c : FormulaGuard.FORMULA_START.toCharArray()) {
+            assertEquals("'" + c + "x", FormulaGuard.neutralised(c + "x"));
+        }
+        assertEquals("x=1", FormulaGuard.neutralised("x=1"));
+        assertEquals("", FormulaGuard.neutralised(""));
+    }
+
+    private static String write(CsvDialect dialect, List<?>... rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvWriter csv = new CsvWriter(bytes, dialect)) {
-            csv.header(COLUMNS);
-            for (Row row : rows) {
-                csv.row(COLUMNS, row);
+            csv.row(HEADER);
+            for (List<?> row : rows) {
+                csv.row(row);
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
