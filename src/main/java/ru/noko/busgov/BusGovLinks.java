@@ -7,7 +7,7 @@ import java.util.Optional;
  * (the admin campaign document): present exactly when the export would be served, i.e. the
  * campaign is published and not retracted.
  */
-public final class BusGovLinks {
+final class BusGovLinks {
 
     private BusGovLinks() {
     }

@@ -3,7 +3,7 @@ package ru.noko.methodology;
 import java.util.List;
 
 /** The catalogue files are unreadable or inconsistent; lists every problem found. */
-public final class CatalogueException extends RuntimeException {
+final class CatalogueException extends RuntimeException {
 
     private final List<String> problems;
 

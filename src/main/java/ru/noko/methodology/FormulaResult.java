@@ -4,7 +4,7 @@ package ru.noko.methodology;
  * An indicator's value in points (0..100, unrounded), or null when the zero-denominator rule
  * {@link ZeroDenominatorRule#EXCLUDE} excluded it, and whether any of its denominators was zero.
  */
-public record FormulaResult(Double points, boolean zeroDenominator) {
+record FormulaResult(Double points, boolean zeroDenominator) {
 
     public boolean excluded() {
         return points == null;

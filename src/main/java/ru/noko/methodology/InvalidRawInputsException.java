@@ -3,7 +3,7 @@ package ru.noko.methodology;
 import java.util.List;
 
 /** Raw inputs failed validation; carries every problem found. */
-public final class InvalidRawInputsException extends RuntimeException {
+final class InvalidRawInputsException extends RuntimeException {
 
     private final List<InputProblem> problems;
 

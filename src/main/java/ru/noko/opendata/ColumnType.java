@@ -4,7 +4,7 @@ package ru.noko.opendata;
  * How a column's values are written, described in structure files ("format") and in Table Schema
  * ("type"). Output is locale-free and deterministic: the same row always gives the same bytes.
  */
-public enum ColumnType {
+enum ColumnType {
     STRING("string", "string"),
     INTEGER("integer", "integer"),
     NUMBER("float", "number"),

@@ -7,7 +7,7 @@ import java.util.Map;
  * A column of a dataset: its machine name, descriptions for the structure file, type, and the
  * Table Schema constraints the data always satisfies.
  */
-public record DatasetColumn(String name, String english, String russian, ColumnType type, boolean required,
+record DatasetColumn(String name, String english, String russian, ColumnType type, boolean required,
                             Map<String, Object> constraints) {
 
     public static DatasetColumn required(String name, ColumnType type, String english, String russian) {

@@ -24,7 +24,7 @@ import java.util.List;
  * and the service keeps up with the database. The same call makes the served file and its checksum.
  */
 @Singleton
-public class DatasetWriter {
+class DatasetWriter {
 
     /** Free text from uploaded files: a leading = + - @ would run as a spreadsheet formula. */
     private static final String NEUTRALISED_NAME = FormulaGuard.sql("r.name");

@@ -36,7 +36,7 @@ import java.util.Map;
  * computes the rows and stages them, then the revision publisher publishes them.
  */
 @Singleton
-public class DemoDataLoader {
+class DemoDataLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String DIR = "demo/";

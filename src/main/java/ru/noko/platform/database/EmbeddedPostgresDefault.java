@@ -28,7 +28,7 @@ import java.nio.file.Path;
  */
 @Singleton
 @Requires(property = "noko.embedded-postgres.enabled", notEquals = StringUtils.FALSE, defaultValue = StringUtils.TRUE)
-public class EmbeddedPostgresDefault implements BeanInitializedEventListener<DatasourceConfiguration> {
+class EmbeddedPostgresDefault implements BeanInitializedEventListener<DatasourceConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresDefault.class);
 

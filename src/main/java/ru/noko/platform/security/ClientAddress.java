@@ -13,7 +13,7 @@ import java.net.InetSocketAddress;
  * configured trusted proxies: anyone else can write those headers.
  */
 @Singleton
-public class ClientAddress {
+class ClientAddress {
 
     public String of(HttpRequest<?> request) {
         InetSocketAddress peer = request.getRemoteAddress();

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import ru.noko.api.model.Problem;
 
 @Singleton
-public class ApiProblemExceptionHandler implements ExceptionHandler<ApiProblemException, HttpResponse<Problem>> {
+class ApiProblemExceptionHandler implements ExceptionHandler<ApiProblemException, HttpResponse<Problem>> {
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ApiProblemException exception) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * or cached as different ones. A NUL character is refused everywhere: PostgreSQL cannot store it.
  */
 @Singleton
-public class ContractParameters {
+class ContractParameters {
 
     private record Parameter(String name, String in, Map<String, Object> schema) {
     }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     static final String INTERNAL_ERROR = "Внутренняя ошибка сервера (internal error)";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * pages, whose SHA-256 the Content-Security-Policy names, and the scripts served as files.
  */
 @Singleton
-public class WidgetAssets {
+class WidgetAssets {
 
     /** Bump when the markup changes in a way the assets' hashes do not show. */
     private static final String MARKUP_VERSION = "1";
