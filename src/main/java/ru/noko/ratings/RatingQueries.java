@@ -82,7 +82,8 @@ public class RatingQueries {
     public List<YearStatistics> statistics(String regionCode, Integer year, String type) {
         StringBuilder select = new StringBuilder("SELECT c.year, r.type, count(DISTINCT c.id) AS campaigns, count(*) AS n");
         for (String column : List.of("total", "k1", "k2", "k3", "k4", "k5")) {
-            select.append(", avg(r.").append(column).append(") AS ").append(column).append("_mean")
+            // summed in one fixed order, so the JSON and the CSV of a statistic carry the same double
+            select.append(", avg(r.").append(column).append(" ORDER BY r.organization_id, c.id) AS ").append(column).append("_mean")
                     .append(", min(r.").append(column).append(") AS ").append(column).append("_min")
                     .append(", max(r.").append(column).append(") AS ").append(column).append("_max");
         }
