@@ -41,19 +41,23 @@ public class RatingQueries {
                 row -> new MunicipalityName(row.getString("oktmo"), row.getString("name"), row.getString("region_code")));
     }
 
-    /** Every published result of the organization, latest first, each with its previous cycle. */
+    /**
+     * Every published result of the organization, latest first, each with its previous cycle. How
+     * many were ranked with a row is counted in the row's own revision, by its key: through the view
+     * each count would look its campaign up again.
+     */
     @Transactional(readOnly = true)
     public List<HistoryRow> history(long organizationId) {
         return sql.list("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents,
-                       (SELECT count(*) FROM published_result x
+                       (SELECT count(*) FROM result x
                         WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
-                       (SELECT count(*) FROM published_result x
+                       (SELECT count(*) FROM result x
                         WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision AND x.type = r.type) AS in_type,
                        CASE WHEN r.oktmo IS NULL THEN NULL
-                            ELSE (SELECT count(*) FROM published_result x WHERE x.campaign_id = r.campaign_id
+                            ELSE (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id
                                   AND x.revision = r.revision AND x.oktmo = r.oktmo) END AS in_municipality,
                        iv.indicator_codes, iv.indicator_values,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,

@@ -52,15 +52,16 @@ class WidgetRepository {
         if (shownId == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
         }
+        // the counts read the shown row's own revision by its key: through the view each would look the campaign up again
         WidgetData.Result shown = sql.one("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
                        r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
-                       (SELECT count(*) FROM published_result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
-                       (SELECT count(*) FROM published_result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                                  AND x.type = r.type) AS count_type,
-                       (SELECT count(*) FROM published_result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                                  AND x.oktmo = r.oktmo) AS count_municipality
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
+                                                        AND x.type = r.type) AS count_type,
+                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
+                                                        AND x.oktmo = r.oktmo) AS count_municipality
                 FROM published_result r
                 LEFT JOIN municipality m ON m.oktmo = r.oktmo
                 WHERE r.organization_id = ? AND r.campaign_id = ?""",

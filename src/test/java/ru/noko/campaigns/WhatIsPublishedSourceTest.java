@@ -31,8 +31,12 @@ class WhatIsPublishedSourceTest {
             "status\\s*(=|IN\\s*\\()\\s*'published'|\\.revision\\s*=\\s*\\w+\\.published_revision"
                     + "|published_revision\\s*=\\s*\\w+\\.revision", Pattern.CASE_INSENSITIVE);
 
-    /** SQL reading the campaign or result table (not the views, not campaign_revision). */
-    private static final Pattern BASE_TABLES = Pattern.compile("\\b(FROM|JOIN)\\s+(result|campaign)\\b");
+    /**
+     * SQL reading the campaign or result table (not the views, not campaign_revision), except the rest
+     * of a published row's own revision, read by its key (how many were ranked with it).
+     */
+    private static final Pattern BASE_TABLES = Pattern.compile("\\b(FROM|JOIN)\\s+(result|campaign)\\b"
+            + "(?!\\s+x\\s+WHERE\\s+x\\.campaign_id\\s*=\\s*r\\.campaign_id\\s+AND\\s+x\\.revision\\s*=\\s*r\\.revision\\b)");
 
     private static final Map<String, String> MAY_STATE_THE_CONDITION = Map.of(
             "RevisionPublisher", "publishing sets the status and the published revision",
@@ -72,6 +76,8 @@ class WhatIsPublishedSourceTest {
         assertTrue(BASE_TABLES.matcher("SELECT 1 FROM result r").find());
         assertTrue(BASE_TABLES.matcher("FROM published_result r JOIN campaign c ON").find());
         assertFalse(BASE_TABLES.matcher("FROM published_result r JOIN campaign_revision cr ON").find());
+        assertFalse(BASE_TABLES.matcher("(SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision)").find());
+        assertTrue(BASE_TABLES.matcher("(SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id)").find());
     }
 
     /** "Class:line: text" of every match outside the allowed classes. */
