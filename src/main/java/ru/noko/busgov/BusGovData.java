@@ -17,7 +17,10 @@ import java.util.TreeMap;
 
 /**
  * Reads what the export needs. Callers own the transaction ({@link BusGovExport} reads everything
- * in one read-only REPEATABLE READ transaction, so the archive is one consistent snapshot).
+ * in one read-only REPEATABLE READ transaction, so the archive is one consistent snapshot). The
+ * campaign and its rows come from the published_campaign and published_result views, so nothing
+ * but a published revision is ever exported; a row's indicator values and raw inputs are read by
+ * that revision.
  */
 @Singleton
 class BusGovData {
@@ -28,6 +31,7 @@ class BusGovData {
         this.sql = sql;
     }
 
+    /** Any campaign, drafts and retracted ones included: the caller tells them apart. */
     Optional<CampaignState> state(long campaignId) {
         return sql.one("SELECT id, region_code, status, published_revision FROM campaign WHERE id = ?",
                 List.of(campaignId), row -> new CampaignState(row.getLong("id"), row.getString("region_code"),
@@ -39,17 +43,17 @@ class BusGovData {
                 SELECT c.id, c.title, c.region_code, g.name AS region_name, c.year, c.methodology_code,
                        c.denominator_variant, c.zero_rule, c.operator_name, c.council_protocol, c.demo,
                        coalesce(cr.published_at, c.published_at) AS published_at
-                FROM campaign c
+                FROM published_campaign c
                 JOIN region g ON g.code = c.region_code
                 JOIN campaign_revision cr ON cr.campaign_id = c.id AND cr.revision = ?
-                WHERE c.id = ?""", List.of(revision, campaignId), row -> new ExportedCampaign(
+                WHERE c.id = ? AND c.published_revision = ?""", List.of(revision, campaignId, revision), row -> new ExportedCampaign(
                 row.getLong("id"), revision, row.getString("title"), row.getString("region_code"),
                 row.getString("region_name"), row.getInt("year"), row.getObject("published_at", OffsetDateTime.class),
                 row.getString("methodology_code"),
                 new CalculationSettings(DenominatorVariant.fromCode(row.getString("denominator_variant")).orElseThrow(),
                         ZeroDenominatorRule.fromCode(row.getString("zero_rule")).orElseThrow()),
                 row.getString("operator_name"), row.getString("council_protocol"), row.getBoolean("demo")))
-                .orElseThrow(() -> new IllegalStateException("Campaign " + campaignId + " has no revision " + revision));
+                .orElseThrow(() -> new IllegalStateException("Campaign " + campaignId + " has no published revision " + revision));
     }
 
     /** Every organization of the revision in rating order (place in the campaign, then ИНН and КПП). */
@@ -60,7 +64,7 @@ class BusGovData {
                 SELECT r.organization_id, o.inn, o.kpp, o.ogrn, o.bus_reg_num, r.oktmo, m.name AS municipality,
                        r.name, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
                        r.place_region, r.place_type, r.place_municipality, r.respondents
-                FROM result r
+                FROM published_result r
                 JOIN organization o ON o.id = r.organization_id
                 LEFT JOIN municipality m ON m.oktmo = r.oktmo
                 WHERE r.campaign_id = ? AND r.revision = ?

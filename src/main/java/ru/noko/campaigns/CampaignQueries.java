@@ -19,23 +19,33 @@ import java.util.Optional;
 @Singleton
 public class CampaignQueries {
 
-    /** Campaigns with the types they assessed: as declared, or as found in the published results. */
+    /**
+     * Campaigns with the types they assessed (as declared, or as found in their results) and the
+     * number of organizations assessed. {@code %1$s} is the campaign rows read, {@code %2$s} their
+     * result rows.
+     */
     private static final String FROM = """
              FROM (SELECT c.*,
                           CASE WHEN cardinality(c.types) > 0 THEN c.types
-                               ELSE ARRAY(SELECT DISTINCT x.type FROM result x
-                                          WHERE x.campaign_id = c.id AND x.revision = c.published_revision
-                                          ORDER BY 1) END AS effective_types
-                   FROM campaign c) c
+                               ELSE ARRAY(SELECT DISTINCT x.type FROM %2$s ORDER BY 1) END AS effective_types,
+                          (SELECT count(*) FROM %2$s) AS organizations_count
+                   FROM %1$s c) c
              JOIN region g ON g.code = c.region_code
             """;
+    /** What lists show: published campaigns with their published results. */
+    private static final String PUBLISHED = FROM.formatted("published_campaign",
+            "published_result x WHERE x.campaign_id = c.id");
+    /**
+     * The page of one campaign, which a retracted campaign keeps: its own row, with the types and
+     * size of the revision it had published.
+     */
+    private static final String PUBLISHED_OR_RETRACTED = FROM.formatted("campaign",
+            "result x WHERE x.campaign_id = c.id AND x.revision = c.published_revision");
     private static final String COLUMNS = """
             SELECT c.id, c.region_code, g.name AS region_name, c.year, c.title, c.effective_types,
                    c.methodology_code, c.denominator_variant, c.zero_rule, c.operator_name, c.started_on,
                    c.finished_on, c.council_protocol, c.status, c.published_revision, c.published_at,
-                   c.retracted_at, c.retraction_reason, c.demo,
-                   (SELECT count(*) FROM result x
-                    WHERE x.campaign_id = c.id AND x.revision = c.published_revision) AS organizations_count
+                   c.retracted_at, c.retraction_reason, c.demo, c.organizations_count
             """;
     private static final String ORDER = " ORDER BY c.year DESC, c.region_code, c.id";
 
@@ -49,7 +59,7 @@ public class CampaignQueries {
     public Page<PublishedCampaign> findPublished(CampaignFilter filter, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        return sql.page("SELECT count(*)" + FROM + where, COLUMNS + FROM + where + ORDER, parameters, page,
+        return sql.page("SELECT count(*)" + PUBLISHED + where, COLUMNS + PUBLISHED + where + ORDER, parameters, page,
                 CampaignQueries::campaign);
     }
 
@@ -58,19 +68,18 @@ public class CampaignQueries {
     public List<PublishedCampaign> findAllPublished(CampaignFilter filter) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        return sql.list(COLUMNS + FROM + where + ORDER, parameters, CampaignQueries::campaign);
+        return sql.list(COLUMNS + PUBLISHED + where + ORDER, parameters, CampaignQueries::campaign);
     }
 
     /** A published or retracted campaign; drafts are not public. */
     @Transactional(readOnly = true)
     public Optional<PublishedCampaign> findPublic(long id) {
-        return sql.one(COLUMNS + FROM + " WHERE c.id = ? AND c.status IN ('published', 'retracted')",
+        return sql.one(COLUMNS + PUBLISHED_OR_RETRACTED + " WHERE c.id = ? AND c.status IN ('published', 'retracted')",
                 List.of(id), CampaignQueries::campaign);
     }
 
     private static String where(CampaignFilter filter, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("c.status = 'published'");
         if (filter.region() != null) {
             conditions.add("c.region_code = ?");
             parameters.add(filter.region());
@@ -83,7 +92,7 @@ public class CampaignQueries {
             conditions.add("? = ANY (c.effective_types)");
             parameters.add(filter.type());
         }
-        return " WHERE " + String.join(" AND ", conditions);
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     private static PublishedCampaign campaign(ResultSet row) throws SQLException {

@@ -7,6 +7,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * identifier. Set these for a real deployment (NOKO_OPENDATA_PUBLISHER_INN, …).
  */
 @ConfigurationProperties("noko.opendata")
-record OpenDataSettings(String publisherInn, String creator, String publisherName, String publisherPhone,
+public record OpenDataSettings(String publisherInn, String creator, String publisherName, String publisherPhone,
                                String publisherMbox, String license) {
 }

@@ -42,8 +42,8 @@ public class ReleaseRepository {
                 List.of(version, at, provenance), row -> row.getLong(1)).orElseThrow();
         sql.update("""
                 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
-                SELECT ?, id, published_revision, region_code FROM campaign
-                WHERE status = 'published' AND id NOT IN (SELECT campaign_id FROM opendata_takedown)""", List.of(id));
+                SELECT ?, id, published_revision, region_code FROM published_campaign
+                WHERE id NOT IN (SELECT campaign_id FROM opendata_takedown)""", List.of(id));
         return new Release(id, version, at, provenance);
     }
 

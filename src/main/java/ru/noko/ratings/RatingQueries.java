@@ -17,10 +17,9 @@ import java.util.Optional;
 @Singleton
 public class RatingQueries {
 
-    /** Published results: the published revision of campaigns whose status is 'published'. */
+    /** Results as the public sees them (what is published is the view's rule). */
     private static final String PUBLISHED = """
-             FROM result r
-             JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision AND c.status = 'published'
+             FROM published_result r
             """;
 
     /** A municipality and the region it belongs to. */
@@ -44,11 +43,15 @@ public class RatingQueries {
                 row -> new MunicipalityName(row.getString("oktmo"), row.getString("name"), row.getString("region_code")));
     }
 
-    /** Every published result of the organization, latest first, each with its previous cycle. */
+    /**
+     * Every published result of the organization, latest first, each with its previous cycle. How
+     * many were ranked with a row is counted in the row's own revision, by its key: through the view
+     * each count would look its campaign up again.
+     */
     @Transactional(readOnly = true)
     public List<HistoryRow> history(long organizationId) {
         return sql.list("""
-                SELECT c.id AS campaign_id, c.title, c.year, c.published_at, r.type, r.oktmo, m.name AS municipality,
+                SELECT r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents,
                        (SELECT count(*) FROM result x
@@ -66,21 +69,19 @@ public class RatingQueries {
                  LEFT JOIN municipality m ON m.oktmo = r.oktmo
                 """ + ResultTable.INDICATORS + """
                  LEFT JOIN LATERAL (
-                     SELECT pc.id AS campaign_id, pc.year, pr.total, pr.k1, pr.k2, pr.k3, pr.k4, pr.k5
-                     FROM result pr
-                     JOIN campaign pc ON pc.id = pr.campaign_id AND pc.published_revision = pr.revision
-                                     AND pc.status = 'published'
-                     WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pc.year < c.year
-                     ORDER BY pc.year DESC, pc.published_at DESC, pc.id DESC
+                     SELECT pr.campaign_id, pr.year, pr.total, pr.k1, pr.k2, pr.k3, pr.k4, pr.k5
+                     FROM published_result pr
+                     WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pr.year < r.year
+                     ORDER BY pr.year DESC, pr.published_at DESC, pr.campaign_id DESC
                      LIMIT 1) p ON true
                 WHERE r.organization_id = ?
-                ORDER BY c.year DESC, c.published_at DESC, c.id DESC""", List.of(organizationId), RatingQueries::history);
+                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC""", List.of(organizationId), RatingQueries::history);
     }
 
     /** Statistics by year and type over the region's published campaigns, years ascending. */
     @Transactional(readOnly = true)
     public List<YearStatistics> statistics(String regionCode, Integer year, String type) {
-        StringBuilder select = new StringBuilder("SELECT c.year, r.type, count(DISTINCT c.id) AS campaigns, count(*) AS n");
+        StringBuilder select = new StringBuilder("SELECT r.year, r.type, count(DISTINCT r.campaign_id) AS campaigns, count(*) AS n");
         for (String column : List.of("total", "k1", "k2", "k3", "k4", "k5")) {
             // summed in one fixed order, so the JSON and the CSV of a statistic carry the same double
             select.append(", avg(r.").append(column).append(" ORDER BY r.organization_id, c.id) AS ").append(column).append("_mean")
@@ -88,17 +89,17 @@ public class RatingQueries {
                     .append(", max(r.").append(column).append(") AS ").append(column).append("_max");
         }
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE c.region_code = ?");
+        StringBuilder where = new StringBuilder(" WHERE r.region_code = ?");
         parameters.add(regionCode);
         if (year != null) {
-            where.append(" AND c.year = ?");
+            where.append(" AND r.year = ?");
             parameters.add(year);
         }
         if (type != null) {
             where.append(" AND r.type = ?");
             parameters.add(type);
         }
-        return sql.list(select + PUBLISHED + where + " GROUP BY c.year, r.type ORDER BY c.year, r.type",
+        return sql.list(select + PUBLISHED + where + " GROUP BY r.year, r.type ORDER BY r.year, r.type",
                 parameters, RatingQueries::statistics);
     }
 
@@ -106,12 +107,12 @@ public class RatingQueries {
     @Transactional(readOnly = true)
     public List<YearResult> yearResults(List<Long> organizationIds) {
         return sql.jdbc().prepareStatement("""
-                SELECT DISTINCT ON (r.organization_id, c.year)
-                       r.organization_id, c.year, c.id AS campaign_id, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
+                SELECT DISTINCT ON (r.organization_id, r.year)
+                       r.organization_id, r.year, r.campaign_id, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
                        r.place_region, r.place_type, r.place_municipality
                 """ + PUBLISHED + """
                 WHERE r.organization_id = ANY (?)
-                ORDER BY r.organization_id, c.year, c.published_at DESC, c.id DESC""", statement -> {
+                ORDER BY r.organization_id, r.year, r.published_at DESC, r.campaign_id DESC""", statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", organizationIds.toArray()));
             List<YearResult> results = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {

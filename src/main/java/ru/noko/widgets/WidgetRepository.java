@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads what the widgets show. Only published campaigns at their published revision count:
- * drafts and retracted campaigns never appear in a widget.
+ * Reads what the widgets show, through the published_campaign and published_result views: drafts,
+ * retracted campaigns and superseded revisions never appear in a widget.
  */
 @Singleton
 public class WidgetRepository {
 
-    private static final String PUBLISHED = "c.status = 'published' AND r.campaign_id = c.id AND r.revision = c.published_revision";
     private static final String CAMPAIGN_COLUMNS = "c.id AS campaign_id, c.title, c.year, c.published_at, c.methodology_code, c.demo AS campaign_demo, c.published_revision";
 
     private final Sql sql;
@@ -42,28 +41,30 @@ public class WidgetRepository {
             return Optional.empty();
         }
         List<WidgetData.Summary> history = sql.list("""
-                SELECT c.id, c.year, c.published_at, r.total
-                FROM result r JOIN campaign c ON %s
+                SELECT r.campaign_id, r.year, r.published_at, r.total
+                FROM published_result r
                 WHERE r.organization_id = ?
-                ORDER BY c.year DESC, c.published_at DESC, c.id DESC""".formatted(PUBLISHED), List.of(organizationId),
-                row -> new WidgetData.Summary(row.getLong("id"), row.getInt("year"),
+                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC""", List.of(organizationId),
+                row -> new WidgetData.Summary(row.getLong("campaign_id"), row.getInt("year"),
                         row.getObject("published_at", OffsetDateTime.class), row.getDouble("total")));
         WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
         Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
         if (shownId == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
         }
+        // the counts read the shown row's own revision by its key: through the view each would look the campaign up again
         WidgetData.Result shown = sql.one("""
-                SELECT %s, r.name, r.type, r.oktmo, m.name AS municipality,
+                SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
+                       r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
                                                         AND x.type = r.type) AS count_type,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
                                                         AND x.oktmo = r.oktmo) AS count_municipality
-                FROM result r JOIN campaign c ON %s
+                FROM published_result r
                 LEFT JOIN municipality m ON m.oktmo = r.oktmo
-                WHERE r.organization_id = ? AND c.id = ?""".formatted(CAMPAIGN_COLUMNS, PUBLISHED),
+                WHERE r.organization_id = ? AND r.campaign_id = ?""",
                 List.of(organizationId, shownId), WidgetRepository::result).orElse(null);
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
@@ -91,7 +92,7 @@ public class WidgetRepository {
     public WidgetData.Ranking ranking(WidgetData.Municipality municipality, Long campaignId, Integer year,
                                       OrganizationType type) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder("c.status = 'published' AND c.region_code = ?");
+        StringBuilder where = new StringBuilder("c.region_code = ?");
         parameters.add(municipality.regionCode());
         if (campaignId != null) {
             where.append(" AND c.id = ?");
@@ -101,14 +102,14 @@ public class WidgetRepository {
             where.append(" AND c.year = ?");
             parameters.add(year);
         }
-        where.append(" AND EXISTS (SELECT 1 FROM result r WHERE ").append(PUBLISHED).append(" AND r.oktmo = ?");
+        where.append(" AND EXISTS (SELECT 1 FROM published_result r WHERE r.campaign_id = c.id AND r.oktmo = ?");
         parameters.add(municipality.oktmo());
         if (type != null) {
             where.append(" AND r.type = ?");
             parameters.add(type.code());
         }
         where.append(')');
-        WidgetData.Campaign campaign = sql.one("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE " + where
+        WidgetData.Campaign campaign = sql.one("SELECT " + CAMPAIGN_COLUMNS + " FROM published_campaign c WHERE " + where
                         + " ORDER BY c.year DESC, c.published_at DESC, c.id DESC LIMIT 1", parameters,
                 WidgetRepository::campaign).orElse(null);
         if (campaign == null) {
@@ -123,13 +124,13 @@ public class WidgetRepository {
         List<WidgetData.RankingRow> rows = sql.list("""
                 SELECT r.organization_id, r.name, o.short_name, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region,
                        rank() OVER (ORDER BY r.total DESC) AS place
-                FROM result r JOIN organization o ON o.id = r.organization_id
+                FROM published_result r JOIN organization o ON o.id = r.organization_id
                 WHERE r.campaign_id = ? AND r.revision = ? AND r.oktmo = ?%s
                 ORDER BY r.total DESC, r.name, r.organization_id""".formatted(typeCondition), rowParameters,
                 row -> new WidgetData.RankingRow(row.getLong("organization_id"), row.getString("name"),
                         row.getString("short_name"), type(row.getString("type")), criteria(row), row.getDouble("total"), row.getInt("place"),
                         Sql.nullableInt(row, "place_region")));
-        long countRegion = sql.count("SELECT count(*) FROM result WHERE campaign_id = ? AND revision = ?",
+        long countRegion = sql.count("SELECT count(*) FROM published_result WHERE campaign_id = ? AND revision = ?",
                 List.of(campaign.id(), campaign.revision()));
         return new WidgetData.Ranking(municipality, campaign, type, rows, (int) countRegion);
     }
@@ -151,11 +152,11 @@ public class WidgetRepository {
         parameters.add(limit);
         return sql.list("""
                 SELECT o.id, o.name, o.short_name, o.type, o.oktmo, m.name AS municipality, g.name AS region_name, g.demo,
-                       (SELECT max(c.year) FROM result r JOIN campaign c ON %s WHERE r.organization_id = o.id) AS latest_year
+                       (SELECT max(r.year) FROM published_result r WHERE r.organization_id = o.id) AS latest_year
                 FROM organization o JOIN region g ON g.code = o.region_code
                 LEFT JOIN municipality m ON m.oktmo = o.oktmo
                 WHERE %s
-                ORDER BY g.demo, o.name, o.id LIMIT ?""".formatted(PUBLISHED, String.join(" AND ", conditions)),
+                ORDER BY g.demo, o.name, o.id LIMIT ?""".formatted(String.join(" AND ", conditions)),
                 parameters, row -> new WidgetData.Found(row.getLong("id"), row.getString("name"),
                         row.getString("short_name"), type(row.getString("type")), row.getString("municipality"),
                         row.getString("oktmo"), row.getString("region_name"), row.getBoolean("demo"),
@@ -166,10 +167,10 @@ public class WidgetRepository {
     public Optional<WidgetData.Found> found(long organizationId) {
         return sql.one("""
                 SELECT o.id, o.name, o.short_name, o.type, o.oktmo, m.name AS municipality, g.name AS region_name, g.demo,
-                       (SELECT max(c.year) FROM result r JOIN campaign c ON %s WHERE r.organization_id = o.id) AS latest_year
+                       (SELECT max(r.year) FROM published_result r WHERE r.organization_id = o.id) AS latest_year
                 FROM organization o JOIN region g ON g.code = o.region_code
                 LEFT JOIN municipality m ON m.oktmo = o.oktmo
-                WHERE o.id = ?""".formatted(PUBLISHED), List.of(organizationId),
+                WHERE o.id = ?""", List.of(organizationId),
                 row -> new WidgetData.Found(row.getLong("id"), row.getString("name"),
                         row.getString("short_name"), type(row.getString("type")), row.getString("municipality"),
                         row.getString("oktmo"), row.getString("region_name"), row.getBoolean("demo"),

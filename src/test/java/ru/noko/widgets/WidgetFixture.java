@@ -84,9 +84,8 @@ final class WidgetFixture {
                 WHERE o.region_code = '00' AND o.type = 'school' AND o.oktmo = ? AND o.short_name LIKE '%Гимназия%'
                 ORDER BY o.id LIMIT 1""", List.of(DEMO_MUNICIPALITY), row -> row.getLong(1)).orElseThrow();
         long previous = sql.one("""
-                SELECT c.id FROM campaign c JOIN result r ON r.campaign_id = c.id AND r.revision = c.published_revision
-                WHERE r.organization_id = ? AND c.status = 'published'
-                ORDER BY c.year DESC OFFSET 1 LIMIT 1""", List.of(demoSchool), row -> row.getLong(1)).orElseThrow();
+                SELECT campaign_id FROM published_result WHERE organization_id = ?
+                ORDER BY year DESC OFFSET 1 LIMIT 1""", List.of(demoSchool), row -> row.getLong(1)).orElseThrow();
         return new WidgetFixture(id(sql, xssInn), id(sql, neighbourInn), id(sql, outdatedInn), campaign, demoSchool, previous);
     }
 

@@ -26,17 +26,16 @@ class LatestPublishedResults implements LatestResults {
     @Override
     public Optional<PublishedResult> findLatest(long organizationId) {
         return sql.one("""
-                SELECT c.id, c.title, c.year, c.published_at, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
+                SELECT r.campaign_id, r.title, r.year, r.published_at, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
                        r.place_region, r.place_type, r.place_municipality, r.respondents
-                FROM result r
-                JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision
-                WHERE r.organization_id = ? AND c.status = 'published'
-                ORDER BY c.year DESC, c.published_at DESC
+                FROM published_result r
+                WHERE r.organization_id = ?
+                ORDER BY r.year DESC, r.published_at DESC
                 LIMIT 1""", List.of(organizationId), LatestPublishedResults::result);
     }
 
     private static PublishedResult result(ResultSet row) throws SQLException {
-        return new PublishedResult(row.getLong("id"), row.getString("title"), row.getInt("year"),
+        return new PublishedResult(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class),
                 List.of(row.getDouble("k1"), row.getDouble("k2"), row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")),
                 row.getDouble("total"), Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),

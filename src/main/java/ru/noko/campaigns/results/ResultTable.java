@@ -29,12 +29,11 @@ public class ResultTable {
     static final String NAME_KEY = "o.search_name COLLATE \"C\"";
 
     private static final String COLUMNS = """
-            SELECT r.campaign_id, c.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
+            SELECT r.campaign_id, r.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
                    m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
                    r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents""";
     private static final String FROM = """
-             FROM result r
-             JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision
+             FROM published_result r
              JOIN organization o ON o.id = r.organization_id
              LEFT JOIN municipality m ON m.oktmo = r.oktmo
             """;
@@ -76,7 +75,7 @@ public class ResultTable {
     }
 
     private static String where(ResultQuery query, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" WHERE c.status = 'published' AND r.campaign_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE r.campaign_id = ?");
         parameters.add(query.campaignId());
         if (query.municipality() != null) {
             where.append(" AND r.oktmo = ?");

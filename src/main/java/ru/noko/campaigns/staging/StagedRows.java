@@ -99,12 +99,11 @@ public class StagedRows {
     /** Organizations of a staged upload that another published campaign assessed in the same year. */
     public List<AlreadyAssessed> alreadyAssessed(long jobId, long campaignId, int year, int limit) {
         return sql.list("""
-                SELECT s.line, s.inn, s.kpp, c.id, c.title
+                SELECT s.line, s.inn, s.kpp, r.campaign_id, r.title
                 FROM staged_result s
                 JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
-                JOIN result r ON r.organization_id = o.id
-                JOIN campaign c ON c.id = r.campaign_id AND c.published_revision = r.revision
-                WHERE s.job_id = ? AND c.id <> ? AND c.year = ? AND c.status = 'published'
+                JOIN published_result r ON r.organization_id = o.id
+                WHERE s.job_id = ? AND r.campaign_id <> ? AND r.year = ?
                 ORDER BY s.line LIMIT ?""", List.of(jobId, campaignId, year, limit),
                 row -> new AlreadyAssessed(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
     }
