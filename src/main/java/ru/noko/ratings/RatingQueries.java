@@ -84,7 +84,7 @@ public class RatingQueries {
         StringBuilder select = new StringBuilder("SELECT r.year, r.type, count(DISTINCT r.campaign_id) AS campaigns, count(*) AS n");
         for (String column : List.of("total", "k1", "k2", "k3", "k4", "k5")) {
             // summed in one fixed order, so the JSON and the CSV of a statistic carry the same double
-            select.append(", avg(r.").append(column).append(" ORDER BY r.organization_id, c.id) AS ").append(column).append("_mean")
+            select.append(", avg(r.").append(column).append(" ORDER BY r.organization_id, r.campaign_id) AS ").append(column).append("_mean")
                     .append(", min(r.").append(column).append(") AS ").append(column).append("_min")
                     .append(", max(r.").append(column).append(") AS ").append(column).append("_max");
         }
