@@ -57,7 +57,7 @@ class CrashSafetyTest {
 
     @Test
     void killingTheServiceDuringAnImportOrAPublishLeavesNoPartialCampaign() throws Exception {
-        Map<String, String> database = TestDatabase.properties();
+        Map<String, String> database = TestDatabase.isolatedProperties("crash_safety");
         Path small = generate("small.csv", 50, "43", "33");
         Path big = generate("big.csv", BIG_FILE_ROWS, "42", "33");
 
