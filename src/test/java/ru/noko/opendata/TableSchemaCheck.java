@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVRecord;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,19 +21,20 @@ final class TableSchemaCheck {
     }
 
     static void assertRowsMatch(JsonNode schema, List<CSVRecord> rows, String what) {
-        JsonNode fields = schema.get("fields");
+        List<Field> fields = new ArrayList<>();
+        schema.get("fields").forEach(field -> fields.add(new Field(field)));
         for (CSVRecord row : rows) {
             for (int i = 0; i < fields.size(); i++) {
-                JsonNode field = fields.get(i);
+                Field field = fields.get(i);
                 String value = row.get(i);
-                String where = what + " line " + row.getRecordNumber() + " field " + field.get("name").asText() + " = '" + value + "'";
-                JsonNode constraints = field.path("constraints");
+                // the message is written only for a failure: a dump has hundreds of thousands of cells
+                Supplier<String> where = () -> what + " line " + row.getRecordNumber() + " field " + field.name + " = '" + value + "'";
                 if (value.isEmpty()) {
-                    assertTrue(!constraints.path("required").asBoolean(false), "required value missing: " + where);
+                    assertTrue(!field.required, () -> "required value missing: " + where.get());
                     continue;
                 }
                 double number = Double.NaN;
-                switch (field.get("type").asText()) {
+                switch (field.type) {
                     case "integer" -> number = parse(() -> (double) Long.parseLong(value), where);
                     case "number" -> number = parse(() -> Double.parseDouble(value), where);
                     case "boolean" -> assertTrue(value.equals("true") || value.equals("false"), where);
@@ -39,24 +44,48 @@ final class TableSchemaCheck {
                     }, where);
                     case "string" -> {
                     }
-                    default -> fail("unexpected type in " + where);
+                    default -> fail("unexpected type in " + where.get());
                 }
-                if (constraints.has("minimum")) {
-                    assertTrue(number >= constraints.get("minimum").asDouble(), "below minimum: " + where);
+                if (field.minimum != null) {
+                    assertTrue(number >= field.minimum, () -> "below minimum: " + where.get());
                 }
-                if (constraints.has("maximum")) {
-                    assertTrue(number <= constraints.get("maximum").asDouble(), "above maximum: " + where);
+                if (field.maximum != null) {
+                    assertTrue(number <= field.maximum, () -> "above maximum: " + where.get());
                 }
-                if (constraints.has("pattern")) {
-                    assertTrue(Pattern.compile(constraints.get("pattern").asText()).matcher(value).matches(), "pattern: " + where);
+                if (field.pattern != null) {
+                    assertTrue(field.pattern.matcher(value).matches(), () -> "pattern: " + where.get());
                 }
-                if (constraints.has("enum")) {
-                    boolean allowed = false;
-                    for (JsonNode option : constraints.get("enum")) {
-                        allowed |= option.asText().equals(value);
-                    }
-                    assertTrue(allowed, "enum: " + where);
+                if (field.options != null) {
+                    assertTrue(field.options.contains(value), () -> "enum: " + where.get());
                 }
+            }
+        }
+    }
+
+    /** A field of the schema with its constraints, read once for all rows. */
+    private static final class Field {
+
+        final String name;
+        final String type;
+        final boolean required;
+        final Double minimum;
+        final Double maximum;
+        final Pattern pattern;
+        final Set<String> options;
+
+        Field(JsonNode field) {
+            JsonNode constraints = field.path("constraints");
+            name = field.get("name").asText();
+            type = field.get("type").asText();
+            required = constraints.path("required").asBoolean(false);
+            minimum = constraints.has("minimum") ? constraints.get("minimum").asDouble() : null;
+            maximum = constraints.has("maximum") ? constraints.get("maximum").asDouble() : null;
+            pattern = constraints.has("pattern") ? Pattern.compile(constraints.get("pattern").asText()) : null;
+            if (constraints.has("enum")) {
+                options = new HashSet<>();
+                constraints.get("enum").forEach(option -> options.add(option.asText()));
+            } else {
+                options = null;
             }
         }
     }
@@ -65,11 +94,11 @@ final class TableSchemaCheck {
         double parse() throws Exception;
     }
 
-    private static double parse(Parser parser, String where) {
+    private static double parse(Parser parser, Supplier<String> where) {
         try {
             return parser.parse();
         } catch (Exception e) {
-            throw new AssertionError("does not parse as its type: " + where, e);
+            throw new AssertionError("does not parse as its type: " + where.get(), e);
         }
     }
 }

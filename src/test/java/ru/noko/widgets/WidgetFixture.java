@@ -3,6 +3,7 @@ package ru.noko.widgets;
 import io.micronaut.context.ApplicationContext;
 import ru.noko.platform.database.DataVersion;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.PublicCache;
 import ru.noko.support.TestCampaigns;
 
 import java.util.List;
@@ -77,7 +78,10 @@ final class WidgetFixture {
         long old = campaigns.createCampaign(REGION, 2019, "НОКО школ 2019 (тест виджетов)");
         campaigns.publish(old, REGION, List.of(outdated));
         sql.update("UPDATE campaign SET published_at = now() - interval '5 years' WHERE id = ?", List.of(old));
+        // changed past the publishing path: a new data version, which this node takes at once, as publishing
+        // does, rather than at its next poll (a widget's ETag would change under a running test)
         context.getBean(DataVersion.class).bump();
+        context.getBean(PublicCache.class).invalidateAll();
 
         long demoSchool = sql.one("""
                 SELECT o.id FROM organization o
