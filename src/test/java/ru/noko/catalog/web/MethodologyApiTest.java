@@ -11,6 +11,7 @@ import ru.noko.support.ApiTestBase;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -78,6 +79,20 @@ class MethodologyApiTest extends ApiTestBase {
                 assertEquals(criteria.get(criterion.get("code").asText()), criterion.get("value").asDouble(), 0.01);
             }
             assertEquals(ReferenceFormulas.total(criteria), result.get("total").asDouble(), 0.01);
+        }
+    }
+
+    @Test
+    void accessibilityIsAShareOfRespondentsWithADisabilityUnderBothVariants() {
+        Map<String, Object> body = new HashMap<>(ReferenceFormulas.randomConsistentInputs(new Random(3)));
+        body.put("respondents_disabled", 12);
+        body.put("satisfied_accessibility", 9);
+        for (String variant : List.of("per_question", "all_respondents")) {
+            body.put("variant", variant);
+            HttpResponse<String> response = api.call(HttpRequest.POST("/api/v1/calculator", body));
+            assertEquals(200, response.code(), response.body());
+            // 9 / 12 × 100 = 75, never 9 / respondents
+            assertEquals(75.0, indicator(Json.parse(response.body()), "3.3").get("value").asDouble(), 1e-9, variant);
         }
     }
 
