@@ -39,12 +39,14 @@ public final class UploadFields {
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> aliases;
     private final List<String> rawInputNames;
+    private final Set<String> optionalRawInputs;
     private final List<ru.noko.methodology.Indicator> indicators;
 
     public UploadFields(Methodology methodology, Map<String, String> aliases) {
         this.methodology = methodology;
         this.aliases = aliases;
         this.rawInputNames = methodology.rawInputNames();
+        this.optionalRawInputs = methodology.optionalInputNames();
         this.indicators = methodology.indicators();
         known.addAll(IDENTITY);
         known.addAll(CRITERIA);
@@ -73,6 +75,11 @@ public final class UploadFields {
     /** {@link Methodology#rawInputNames()}, computed once (it is read for every row). */
     public List<String> rawInputNames() {
         return rawInputNames;
+    }
+
+    /** {@link Methodology#optionalInputNames()}, computed once: a raw-inputs file may leave these columns out. */
+    public Set<String> optionalRawInputs() {
+        return optionalRawInputs;
     }
 
     /** {@link Methodology#indicators()}, computed once. */
