@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Canonical field names (METHODOLOGY.md §8) an upload may carry, and the mapping of the headers
  * operators write onto them: canonical names as they are, Russian and customary headers through
- * {@code data-seeds/import/header-aliases.csv}. Matching ignores case, surrounding spaces and
- * punctuation, reads ё as е and a Latin K as Cyrillic К.
+ * {@code data-seeds/import/header-aliases.csv}, and the methodology's own criterion and indicator
+ * names (as the catalogue writes them). Matching ignores case, surrounding spaces and punctuation,
+ * reads ё as е and a Latin K as Cyrillic К.
  */
 public final class UploadFields {
 
@@ -44,7 +45,10 @@ public final class UploadFields {
 
     public UploadFields(Methodology methodology, Map<String, String> aliases) {
         this.methodology = methodology;
-        this.aliases = aliases;
+        Map<String, String> withNames = new HashMap<>(aliases);
+        methodology.criteria().forEach(criterion -> withNames.putIfAbsent(normalize(criterion.nameRu()), criterion.field()));
+        methodology.indicators().forEach(indicator -> withNames.putIfAbsent(normalize(indicator.nameRu()), indicator.field()));
+        this.aliases = withNames;
         this.rawInputNames = methodology.rawInputNames();
         this.optionalRawInputs = methodology.optionalInputNames();
         this.indicators = methodology.indicators();
