@@ -54,6 +54,21 @@ class MethodologyApiTest extends ApiTestBase {
         Set<String> inputs = new HashSet<>();
         methodology.get("raw_inputs").forEach(n -> inputs.add(n.asText()));
         assertTrue(inputs.containsAll(ReferenceFormulas.INPUTS), "every canonical raw input is listed");
+
+        // The zero-denominator rule is our choice, not law; the variant is a choice between two readings.
+        JsonNode choices = methodology.get("choices");
+        assertEquals(2, choices.size());
+        JsonNode zeroRule = choices.get(1);
+        assertEquals("zero_rule", zeroRule.get("setting").asText());
+        assertEquals("exclude", zeroRule.get("default").asText());
+        assertEquals("choice", zeroRule.get("basis").asText());
+        Set<String> alternatives = new HashSet<>();
+        zeroRule.get("options").forEach(o -> alternatives.add(o.get("code").asText()));
+        assertEquals(Set.of("exclude", "zero", "full_score"), alternatives);
+        zeroRule.get("options").forEach(o -> assertTrue(o.get("description").asText().length() > 20, o.toString()));
+        assertEquals("variant", choices.get(0).get("setting").asText());
+        assertEquals("per_question", choices.get(0).get("default").asText());
+        assertEquals("law", choices.get(0).get("basis").asText());
     }
 
     @Test
