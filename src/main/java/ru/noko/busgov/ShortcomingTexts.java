@@ -150,7 +150,7 @@ final class ShortcomingTexts {
         List<RatioTerm> terms = formula.ratioTerms();
         for (int i = 0; i < terms.size(); i++) {
             long numerator = inputs.get(terms.get(i).numerator());
-            long denominator = inputs.get(terms.get(i).denominator(settings.variant()));
+            long denominator = inputs.get(terms.get(i).denominator(settings.variant(), inputs));
             if (denominator == 0) {
                 return false;
             }

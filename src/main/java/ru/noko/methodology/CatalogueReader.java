@@ -27,6 +27,8 @@ final class CatalogueReader {
             "code", "title", "legal_basis", "valid_from_year", "default_variant", "default_zero_rule", "description");
     static final List<String> CRITERION_COLUMNS = List.of(
             "methodology", "code", "field", "position", "name_ru", "name_en", "bus_gov_field");
+    /** Per-question denominators that may be absent and what replaces them; one per numerator or empty. */
+    static final List<String> OPTIONAL_INDICATOR_COLUMNS = List.of("fallback_denominators");
     static final List<String> INDICATOR_COLUMNS = List.of(
             "methodology", "criterion", "code", "field", "position", "weight", "source", "formula",
             "numerators", "denominators", "all_respondents_denominators", "points_per_item", "max_items",
@@ -39,7 +41,8 @@ final class CatalogueReader {
     List<Methodology> read(Reader methodologies, Reader criteria, Reader indicators) {
         CsvTable methodologyTable = CsvTable.read(METHODOLOGIES_FILE, methodologies, METHODOLOGY_COLUMNS, problems);
         CsvTable criterionTable = CsvTable.read(CRITERIA_FILE, criteria, CRITERION_COLUMNS, problems);
-        CsvTable indicatorTable = CsvTable.read(INDICATORS_FILE, indicators, INDICATOR_COLUMNS, problems);
+        CsvTable indicatorTable = CsvTable.read(INDICATORS_FILE, indicators, INDICATOR_COLUMNS,
+                OPTIONAL_INDICATOR_COLUMNS, problems);
 
         List<MethodologyDraft> methodologyDrafts = parseMethodologies(methodologyTable);
         List<CriterionDraft> criterionDrafts = parseCriteria(criterionTable);
@@ -132,6 +135,7 @@ final class CatalogueReader {
         List<String> numerators = list(row.get("numerators"));
         List<String> denominators = list(row.get("denominators"));
         List<String> allRespondents = list(row.get("all_respondents_denominators"));
+        List<String> fallbacks = list(row.get("fallback_denominators"));
         String pointsPerItem = row.get("points_per_item");
         String maxItems = row.get("max_items");
         switch (kind) {
@@ -139,7 +143,7 @@ final class CatalogueReader {
                 if (!pointsPerItem.isEmpty() || !maxItems.isEmpty()) {
                     throw new IllegalArgumentException(kind + " takes no points_per_item or max_items");
                 }
-                List<RatioTerm> terms = ratioTerms(numerators, denominators, allRespondents);
+                List<RatioTerm> terms = ratioTerms(numerators, denominators, allRespondents, fallbacks);
                 if (kind.equals(Formula.Ratio.KIND)) {
                     if (terms.size() != 1) {
                         throw new IllegalArgumentException("ratio takes exactly one numerator and one denominator");
@@ -149,7 +153,7 @@ final class CatalogueReader {
                 return new Formula.MeanOfRatios(terms);
             }
             case Formula.CappedCount.KIND -> {
-                if (numerators.size() != 1 || !denominators.isEmpty() || !allRespondents.isEmpty()) {
+                if (numerators.size() != 1 || !denominators.isEmpty() || !allRespondents.isEmpty() || !fallbacks.isEmpty()) {
                     throw new IllegalArgumentException(
                             "capped_count takes its count in numerators (one name) and no denominators");
                 }
@@ -170,7 +174,7 @@ final class CatalogueReader {
     }
 
     private static List<RatioTerm> ratioTerms(List<String> numerators, List<String> denominators,
-                                              List<String> allRespondents) {
+                                              List<String> allRespondents, List<String> fallbacks) {
         if (numerators.isEmpty() || numerators.size() != denominators.size()) {
             throw new IllegalArgumentException("numerators and denominators must list the same number (≥ 1) of"
                     + " names, got " + numerators.size() + " and " + denominators.size());
@@ -179,10 +183,15 @@ final class CatalogueReader {
             throw new IllegalArgumentException("all_respondents_denominators must be empty or list one name per"
                     + " numerator, got " + allRespondents.size() + " for " + numerators.size());
         }
+        if (!fallbacks.isEmpty() && fallbacks.size() != numerators.size()) {
+            throw new IllegalArgumentException("fallback_denominators must be empty or list one name per"
+                    + " numerator, got " + fallbacks.size() + " for " + numerators.size());
+        }
         List<RatioTerm> terms = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {
             String allRespondentsDenominator = allRespondents.isEmpty() ? null : allRespondents.get(i);
-            terms.add(new RatioTerm(numerators.get(i), denominators.get(i), allRespondentsDenominator));
+            String fallback = fallbacks.isEmpty() ? null : fallbacks.get(i);
+            terms.add(new RatioTerm(numerators.get(i), denominators.get(i), allRespondentsDenominator, fallback));
         }
         return terms;
     }

@@ -39,6 +39,12 @@ final class CsvTable {
      * @throws CatalogueException when the text is not valid CSV
      */
     static CsvTable read(String fileName, Reader reader, List<String> requiredColumns, List<String> problems) {
+        return read(fileName, reader, requiredColumns, List.of(), problems);
+    }
+
+    /** As {@link #read(String, Reader, List, List)}; optional columns read as empty cells when absent. */
+    static CsvTable read(String fileName, Reader reader, List<String> requiredColumns, List<String> optionalColumns,
+                         List<String> problems) {
         try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(reader), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();
@@ -53,6 +59,9 @@ final class CsvTable {
                 Map<String, String> cells = new HashMap<>();
                 for (String column : requiredColumns) {
                     cells.put(column, record.isSet(column) ? record.get(column) : "");
+                }
+                for (String column : optionalColumns) {
+                    cells.put(column, record.isMapped(column) && record.isSet(column) ? record.get(column) : "");
                 }
                 rows.add(new Row(fileName, number, cells));
             }

@@ -22,7 +22,10 @@ public sealed interface Formula permits Formula.Ratio, Formula.MeanOfRatios, For
     /** Every raw input this formula reads in either denominator variant, without repeats. */
     List<String> inputs();
 
-    /** The raw inputs read under the given variant. */
+    /**
+     * The raw inputs the given variant cannot do without (an optional per-question denominator is
+     * replaced by its fallback).
+     */
     List<String> inputs(DenominatorVariant variant);
 
     /** The fractions this formula divides; empty for counts. */
@@ -56,7 +59,7 @@ public sealed interface Formula permits Formula.Ratio, Formula.MeanOfRatios, For
 
         @Override
         public List<String> inputs(DenominatorVariant variant) {
-            return List.of(term.numerator(), term.denominator(variant));
+            return term.requiredInputs(variant);
         }
 
         @Override
@@ -99,10 +102,7 @@ public sealed interface Formula permits Formula.Ratio, Formula.MeanOfRatios, For
         @Override
         public List<String> inputs(DenominatorVariant variant) {
             Set<String> names = new LinkedHashSet<>();
-            for (RatioTerm term : terms) {
-                names.add(term.numerator());
-                names.add(term.denominator(variant));
-            }
+            terms.forEach(term -> names.addAll(term.requiredInputs(variant)));
             return List.copyOf(names);
         }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * derived once: an upload checks tens of thousands of rows against the same methodology, and
  * deriving the lists from the formulas for every row cost more than the arithmetic.
  */
-record InputPlan(Methodology methodology, List<String> names, Set<String> known,
+record InputPlan(Methodology methodology, List<String> names, Set<String> known, Set<String> optional,
                  Map<DenominatorVariant, List<String>> needed) {
 
     /** The plan of the methodology asked for last; rows of one upload all share it. */
@@ -34,6 +34,6 @@ record InputPlan(Methodology methodology, List<String> names, Set<String> known,
             methodology.indicators().forEach(indicator -> inputs.addAll(indicator.formula().inputs(variant)));
             needed.put(variant, List.copyOf(inputs));
         }
-        return new InputPlan(methodology, names, Set.copyOf(names), needed);
+        return new InputPlan(methodology, names, Set.copyOf(names), methodology.optionalInputNames(), needed);
     }
 }

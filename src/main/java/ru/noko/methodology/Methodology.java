@@ -62,7 +62,7 @@ public record Methodology(
      *       (what is present, then what is required);</li>
      *   <li>{@code recipients}, {@code respondents};</li>
      *   <li>inputs of survey indicators in catalogue order, each ratio as denominator then numerator
-     *       (who was asked, then who answered yes).</li>
+     *       (who was asked or answered, then who answered yes).</li>
      * </ol>
      * A name appears once, at its first place.
      */
@@ -84,11 +84,31 @@ public record Methodology(
                 names.addAll(formula.inputs());
             }
             for (RatioTerm term : formula.ratioTerms()) {
+                if (term.fallbackDenominator() != null) {
+                    names.add(term.fallbackDenominator());
+                }
                 names.add(term.perQuestionDenominator());
                 names.add(term.allRespondentsDenominator());
                 names.add(term.numerator());
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * Raw inputs that may be left out: {@link #RECIPIENTS} and every per-question denominator with a
+     * fallback (e.g. those who answered the comfort question, else all respondents).
+     */
+    public Set<String> optionalInputNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(RECIPIENTS);
+        for (Indicator indicator : indicators()) {
+            for (RatioTerm term : indicator.formula().ratioTerms()) {
+                if (term.optionalDenominator() != null) {
+                    names.add(term.optionalDenominator());
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 }

@@ -6,9 +6,15 @@ import java.util.List;
 /**
  * One fraction {@code numerator / denominator} of a ratio formula. The denominator depends on the
  * {@link DenominatorVariant}; when the all-respondents denominator is not given it equals the
- * per-question one (expert ratios and survey questions asked of everybody).
+ * per-question one (expert ratios and the ratios both readings of the law divide alike).
+ *
+ * <p>A per-question denominator may be optional: {@code fallbackDenominator} names what the ratio
+ * divides by when the inputs do not give it. Questions put to everybody divide by those who answered
+ * them (answers-level uploads count them); a table of aggregated counts usually gives only the number
+ * of questionnaires, which is then the denominator.
  */
-public record RatioTerm(String numerator, String perQuestionDenominator, String allRespondentsDenominator) {
+public record RatioTerm(String numerator, String perQuestionDenominator, String allRespondentsDenominator,
+                        String fallbackDenominator) {
 
     public RatioTerm {
         InputNames.requireMachineName(numerator, "numerator");
@@ -17,17 +23,38 @@ public record RatioTerm(String numerator, String perQuestionDenominator, String 
             allRespondentsDenominator = perQuestionDenominator;
         }
         InputNames.requireMachineName(allRespondentsDenominator, "all-respondents denominator");
-        if (numerator.equals(perQuestionDenominator) || numerator.equals(allRespondentsDenominator)) {
+        if (fallbackDenominator != null && fallbackDenominator.isBlank()) {
+            fallbackDenominator = null;
+        }
+        if (fallbackDenominator != null) {
+            InputNames.requireMachineName(fallbackDenominator, "fallback denominator");
+            if (fallbackDenominator.equals(perQuestionDenominator)) {
+                throw new IllegalArgumentException("denominator " + perQuestionDenominator + " cannot be its own fallback");
+            }
+        }
+        if (numerator.equals(perQuestionDenominator) || numerator.equals(allRespondentsDenominator)
+                || numerator.equals(fallbackDenominator)) {
             throw new IllegalArgumentException("numerator " + numerator + " cannot also be its own denominator");
         }
     }
 
-    public RatioTerm(String numerator, String denominator) {
-        this(numerator, denominator, null);
+    public RatioTerm(String numerator, String perQuestionDenominator, String allRespondentsDenominator) {
+        this(numerator, perQuestionDenominator, allRespondentsDenominator, null);
     }
 
+    public RatioTerm(String numerator, String denominator) {
+        this(numerator, denominator, null, null);
+    }
+
+    /** The denominator as the catalogue writes it for the variant. */
     public String denominator(DenominatorVariant variant) {
         return variant == DenominatorVariant.ALL_RESPONDENTS ? allRespondentsDenominator : perQuestionDenominator;
+    }
+
+    /** The denominator the ratio divides by for these inputs: the written one, or its fallback when that is absent. */
+    public String denominator(DenominatorVariant variant, RawInputs inputs) {
+        String written = denominator(variant);
+        return usesFallback(written, inputs.has(written)) ? fallbackDenominator : written;
     }
 
     /** True when the two variants divide by different counts (e.g. used_stand vs respondents). */
@@ -35,13 +62,31 @@ public record RatioTerm(String numerator, String perQuestionDenominator, String 
         return !perQuestionDenominator.equals(allRespondentsDenominator);
     }
 
-    /** Numerator, per-question denominator, all-respondents denominator; without repeats. */
+    /** The per-question denominator when the inputs may leave it out (it has a fallback), else null. */
+    public String optionalDenominator() {
+        return fallbackDenominator == null ? null : perQuestionDenominator;
+    }
+
+    /** Every name the term may read: numerator, per-question, all-respondents and fallback denominators; without repeats. */
     public List<String> inputs() {
         List<String> names = new ArrayList<>(List.of(numerator, perQuestionDenominator));
         if (dependsOnVariant()) {
             names.add(allRespondentsDenominator);
         }
+        if (fallbackDenominator != null && !names.contains(fallbackDenominator)) {
+            names.add(fallbackDenominator);
+        }
         return List.copyOf(names);
+    }
+
+    /** The names the variant cannot do without: the numerator and the denominator (its fallback when optional). */
+    public List<String> requiredInputs(DenominatorVariant variant) {
+        String written = denominator(variant);
+        return List.of(numerator, usesFallback(written, false) ? fallbackDenominator : written);
+    }
+
+    private boolean usesFallback(String denominator, boolean given) {
+        return !given && fallbackDenominator != null && denominator.equals(perQuestionDenominator);
     }
 
     /**
@@ -50,7 +95,7 @@ public record RatioTerm(String numerator, String perQuestionDenominator, String 
      * @throws CalculationException when the numerator exceeds the denominator
      */
     Share share(RawInputs inputs, CalculationSettings settings) {
-        String denominatorName = denominator(settings.variant());
+        String denominatorName = denominator(settings.variant(), inputs);
         long numeratorValue = inputs.get(numerator);
         long denominatorValue = inputs.get(denominatorName);
         if (numeratorValue > denominatorValue) {

@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  * <p>Rules, all derived from the methodology's formulas:
  * <ul>
  *   <li>every input a formula reads (in either variant) and {@code respondents} are required;
- *       {@code recipients} is optional; a blank or null value counts as absent;</li>
+ *       {@code recipients} and the per-question denominators with a fallback (those who answered a
+ *       question put to everybody) are optional; a blank or null value counts as absent;</li>
  *   <li>a value is a non-negative integer in decimal digits (an optional leading {@code +} and
  *       surrounding spaces are accepted; {@code 12.0}, {@code 1 000}, {@code 1e3} are not);</li>
- *   <li>every ratio's numerator ≤ its per-question denominator (stand items present ≤ required,
- *       satisfied_stand ≤ used_stand, satisfied_accessibility ≤ respondents_disabled, ...);</li>
- *   <li>every per-question denominator ≤ its all-respondents denominator (used_stand ≤ respondents,
- *       respondents_disabled ≤ respondents, ...);</li>
+ *   <li>every ratio's numerator ≤ its per-question denominator, or its fallback when that is not
+ *       given (stand items present ≤ required, satisfied_stand ≤ used_stand, satisfied_accessibility ≤
+ *       respondents_disabled, satisfied_comfort ≤ answered_comfort or respondents, ...);</li>
+ *   <li>every per-question denominator ≤ its all-respondents denominator, its fallback and, for
+ *       survey indicators, {@code respondents} (used_stand ≤ respondents, respondents_disabled ≤
+ *       respondents, answered_comfort ≤ respondents, ...);</li>
  *   <li>a capped count ≤ the number of items its indicator lists (remote_channels ≤ 6, ...);</li>
  *   <li>respondents ≤ recipients when recipients is given;</li>
  *   <li>names the methodology does not know are reported.</li>
@@ -64,7 +67,7 @@ public final class RawInputsValidator {
         for (String name : plan.names()) {
             String text = rawTextValues.get(name);
             if (isBlank(text)) {
-                if (!name.equals(Methodology.RECIPIENTS)) {
+                if (!plan.optional().contains(name)) {
                     problems.add(new InputProblem(name, InputProblem.REQUIRED,
                             "Не заполнено обязательное поле " + name));
                 }
@@ -158,19 +161,30 @@ public final class RawInputsValidator {
         for (Indicator indicator : methodology.indicators()) {
             for (RatioTerm term : indicator.formula().ratioTerms()) {
                 String numerator = term.numerator();
-                String denominator = term.perQuestionDenominator();
+                String denominator = term.fallbackDenominator() != null && !values.containsKey(term.perQuestionDenominator())
+                        ? term.fallbackDenominator() : term.perQuestionDenominator();
                 if (exceeds(values, numerator, denominator) && checkedPairs.add(numerator + ">" + denominator)) {
                     problems.add(new InputProblem(numerator, InputProblem.EXCEEDS_DENOMINATOR,
                             numeratorMessage(indicator, numerator, values.get(numerator), denominator,
                                     values.get(denominator))));
                 }
-                String allRespondents = term.allRespondentsDenominator();
-                if (term.dependsOnVariant() && exceeds(values, denominator, allRespondents)
-                        && checkedPairs.add(denominator + ">" + allRespondents)) {
-                    problems.add(new InputProblem(denominator, InputProblem.EXCEEDS_RESPONDENTS,
-                            "Получателей в знаменателе показателя " + indicator.code() + " (" + denominator + " = "
-                                    + values.get(denominator) + ") больше, чем всех респондентов ("
-                                    + allRespondents + " = " + values.get(allRespondents) + ")"));
+                // Who was asked or answered is a part of the respondents: of every questionnaire, and
+                // of the all-respondents denominator the other reading divides by.
+                List<String> wholes = new ArrayList<>(List.of(term.allRespondentsDenominator()));
+                if (term.fallbackDenominator() != null) {
+                    wholes.add(term.fallbackDenominator());
+                }
+                if (indicator.source() == IndicatorSource.SURVEY) {
+                    wholes.add(Methodology.RESPONDENTS);
+                }
+                for (String whole : wholes) {
+                    if (!whole.equals(denominator) && exceeds(values, denominator, whole)
+                            && checkedPairs.add(denominator + ">" + whole)) {
+                        problems.add(new InputProblem(denominator, InputProblem.EXCEEDS_RESPONDENTS,
+                                "Получателей в знаменателе показателя " + indicator.code() + " (" + denominator + " = "
+                                        + values.get(denominator) + ") больше, чем всех респондентов ("
+                                        + whole + " = " + values.get(whole) + ")"));
+                    }
                 }
             }
             if (indicator.formula() instanceof Formula.CappedCount count && count.maxItems().isPresent()) {

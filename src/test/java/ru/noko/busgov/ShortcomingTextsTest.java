@@ -60,13 +60,20 @@ class ShortcomingTextsTest {
     @Test
     void theCampaignsDenominatorVariantDecidesWhoWasAsked() {
         Map<String, Long> inputs = Samples.fullInputs();
-        inputs.put("satisfied_accessibility", 8L);
-        assertEquals("доступностью услуг для инвалидов удовлетворены 80 % опрошенных (8 из 10)", describe("3.3", inputs, 80));
+        inputs.put("used_remote", 10L);
+        inputs.put("satisfied_remote", 8L);
+        String remote = "доброжелательностью и вежливостью работников при дистанционном взаимодействии удовлетворены ";
+        assertEquals(remote + "80 % опрошенных (8 из 10)", describe("4.3", inputs, 80));
         CalculationSettings allRespondents = new CalculationSettings(DenominatorVariant.ALL_RESPONDENTS, ZeroDenominatorRule.ZERO);
-        Indicator indicator = methodology.indicator("3.3").orElseThrow();
-        assertEquals(Optional.of("доступностью услуг для инвалидов удовлетворены 4 % опрошенных (8 из 200)"),
-                texts.describe(texts.find(methodology.code(), "3.3").orElseThrow(), indicator, new RawInputs(inputs),
+        Indicator indicator = methodology.indicator("4.3").orElseThrow();
+        assertEquals(Optional.of(remote + "4 % опрошенных (8 из 200)"),
+                texts.describe(texts.find(methodology.code(), "4.3").orElseThrow(), indicator, new RawInputs(inputs),
                         allRespondents, 4));
+        // 3.3 is a share of respondents with a disability in both variants.
+        inputs.put("satisfied_accessibility", 8L);
+        assertEquals(Optional.of("доступностью услуг для инвалидов удовлетворены 80 % опрошенных (8 из 10)"),
+                texts.describe(texts.find(methodology.code(), "3.3").orElseThrow(), methodology.indicator("3.3").orElseThrow(),
+                        new RawInputs(inputs), allRespondents, 80));
     }
 
     @Test

@@ -17,14 +17,19 @@ final class Fixtures {
     static final CalculationSettings PER_QUESTION_EXCLUDE =
             new CalculationSettings(DenominatorVariant.PER_QUESTION, ZeroDenominatorRule.EXCLUDE);
 
-    /** METHODOLOGY.md §8, raw inputs: expert checklist, then survey counts, in the order written there. */
+    /**
+     * METHODOLOGY.md §8, raw inputs: expert checklist, then survey counts, in the order written there,
+     * each satisfied count after the count of those who answered its question (optional, §8: a
+     * per-question indicator divides by those who answered the question).
+     */
     static final List<String> SECTION_8_RAW_INPUTS = List.of(
             "stand_items_present", "stand_items_required", "site_items_present", "site_items_required",
             "remote_channels", "comfort_conditions", "disability_premises_conditions", "disability_service_conditions",
             "recipients", "respondents", "used_stand", "satisfied_stand", "used_site", "satisfied_site",
-            "satisfied_comfort", "respondents_disabled", "satisfied_accessibility", "satisfied_first_contact",
-            "satisfied_service_staff", "used_remote", "satisfied_remote", "would_recommend",
-            "satisfied_schedule", "satisfied_overall");
+            "answered_comfort", "satisfied_comfort", "respondents_disabled", "satisfied_accessibility",
+            "answered_first_contact", "satisfied_first_contact", "answered_service_staff", "satisfied_service_staff",
+            "used_remote", "satisfied_remote", "answered_recommend", "would_recommend",
+            "answered_schedule", "satisfied_schedule", "answered_overall", "satisfied_overall");
 
     private Fixtures() {
     }
@@ -36,13 +41,13 @@ final class Fixtures {
      * 1.2 = 30 × 2 = 60                      2.1 = 20 × 4 = 80
      * 1.3 per question = 0.5 × (60/80 + 90/100) × 100 = 82.5;  all respondents = 0.5 × (60 + 90)/200 × 100 = 37.5
      * 2.3 = 170/200 = 85        3.1 = 20 × 2 = 40        3.2 = 20 × 3 = 60
-     * 3.3 per question = 7/10 = 70;  all respondents = 7/200 = 3.5
+     * 3.3 = 7/10 = 70 in both variants (the 2018 text divides it by respondents with a disability, Чинв)
      * 4.1 = 190/200 = 95        4.2 = 184/200 = 92
      * 4.3 per question = 45/50 = 90;  all respondents = 45/200 = 22.5
      * 5.1 = 176/200 = 88        5.2 = 150/200 = 75        5.3 = 180/200 = 90
      * per question:    K1 = 0.3×77.5 + 0.3×60 + 0.4×82.5 = 74.25, K2 = 82.5, K3 = 0.3×40 + 0.4×60 + 0.3×70 = 57,
      *                  K4 = 0.4×95 + 0.4×92 + 0.2×90 = 92.8, K5 = 0.3×88 + 0.2×75 + 0.5×90 = 86.4, S = 392.95/5 = 78.59
-     * all respondents: K1 = 56.25, K2 = 82.5, K3 = 37.05, K4 = 79.3, K5 = 86.4, S = 341.5/5 = 68.3
+     * all respondents: K1 = 56.25, K2 = 82.5, K3 = 57, K4 = 79.3, K5 = 86.4, S = 361.45/5 = 72.29
      * </pre>
      */
     static Map<String, Long> referenceValues() {

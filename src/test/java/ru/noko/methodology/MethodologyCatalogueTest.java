@@ -47,7 +47,7 @@ class MethodologyCatalogueTest {
                 "Комфортность условий, в которых осуществляется образовательная деятельность",
                 "Доступность образовательной деятельности (услуг) для инвалидов",
                 "Доброжелательность, вежливость работников организации",
-                "Удовлетворенность условиями осуществления образовательной деятельности"),
+                "Удовлетворенность условиями ведения образовательной деятельности"),
                 criteria.stream().map(Criterion::nameRu).toList());
     }
 
@@ -125,12 +125,16 @@ class MethodologyCatalogueTest {
                         new RatioTerm("satisfied_stand", "used_stand", "respondents"),
                         new RatioTerm("satisfied_site", "used_site", "respondents")),
                 edu.indicator("1.3").orElseThrow().formula().ratioTerms());
-        assertEquals(List.of(new RatioTerm("satisfied_accessibility", "respondents_disabled", "respondents")),
+        // 3.3 divides by respondents with a disability under every variant («от числа опрошенных … инвалидов»).
+        assertEquals(List.of(new RatioTerm("satisfied_accessibility", "respondents_disabled")),
                 edu.indicator("3.3").orElseThrow().formula().ratioTerms());
         assertEquals(List.of(new RatioTerm("satisfied_remote", "used_remote", "respondents")),
                 edu.indicator("4.3").orElseThrow().formula().ratioTerms());
-        assertEquals(List.of(new RatioTerm("satisfied_comfort", "respondents")),
+        // Questions put to everybody divide by those who answered them, all respondents when not given.
+        assertEquals(List.of(new RatioTerm("satisfied_comfort", "answered_comfort", null, "respondents")),
                 edu.indicator("2.3").orElseThrow().formula().ratioTerms());
+        assertEquals(List.of("satisfied_comfort", "respondents"),
+                edu.indicator("2.3").orElseThrow().formula().inputs(DenominatorVariant.ALL_RESPONDENTS));
         assertEquals(List.of("satisfied_stand", "used_stand", "respondents", "satisfied_site", "used_site"),
                 edu.indicator("1.3").orElseThrow().formula().inputs());
         assertEquals(List.of("satisfied_stand", "respondents", "satisfied_site"),

@@ -36,7 +36,7 @@ class RatingCalculatorTest {
                 Arguments.of("2.3", 85.0, 85.0),
                 Arguments.of("3.1", 40.0, 40.0),
                 Arguments.of("3.2", 60.0, 60.0),
-                Arguments.of("3.3", 70.0, 3.5),
+                Arguments.of("3.3", 70.0, 70.0),
                 Arguments.of("4.1", 95.0, 95.0),
                 Arguments.of("4.2", 92.0, 92.0),
                 Arguments.of("4.3", 90.0, 22.5),
@@ -66,8 +66,8 @@ class RatingCalculatorTest {
     @Test
     void allRespondentsVariantChangesOnlyTheVariantDependentIndicators() {
         Assessment assessment = calculator.calculate(Fixtures.EDU, Fixtures.reference(), ALL_RESPONDENTS);
-        assertCriteria(assessment, 56.25, 82.5, 37.05, 79.3, 86.4);
-        assertEquals(68.3, assessment.total(), EPS);
+        assertCriteria(assessment, 56.25, 82.5, 57.0, 79.3, 86.4);
+        assertEquals(72.29, assessment.total(), EPS);
     }
 
     @Test
@@ -107,17 +107,30 @@ class RatingCalculatorTest {
         assertEquals(75.0, calculator.calculate(Fixtures.EDU, inputs, PER_QUESTION).indicators().get("1.1"), EPS);
     }
 
+    /** 9 satisfied of 12 respondents with a disability: 9/12 × 100 = 75 in both variants, never 9/200. */
     @Test
-    void allRespondentsVariantDoesNotNeedPerQuestionDenominators() {
+    void accessibilityDividesByRespondentsWithADisabilityUnderEveryVariant() {
+        RawInputs inputs = Fixtures.reference().with("respondents_disabled", 12).with("satisfied_accessibility", 9);
+        assertEquals(75.0, calculator.calculate(Fixtures.EDU, inputs, PER_QUESTION).indicators().get("3.3"), EPS);
+        assertEquals(75.0, calculator.calculate(Fixtures.EDU, inputs, ALL_RESPONDENTS).indicators().get("3.3"), EPS);
+        Map<String, Long> withoutDisabled = new HashMap<>(Fixtures.referenceValues());
+        withoutDisabled.remove("respondents_disabled");
+        CalculationException error = assertThrows(CalculationException.class,
+                () -> calculator.calculate(Fixtures.EDU, new RawInputs(withoutDisabled), ALL_RESPONDENTS));
+        assertTrue(error.getMessage().contains("respondents_disabled"), error.getMessage());
+    }
+
+    @Test
+    void allRespondentsVariantDoesNotNeedStandSiteOrRemoteUsers() {
         Map<String, Long> values = new HashMap<>(Fixtures.referenceValues());
-        values.keySet().removeAll(Set.of("used_stand", "used_site", "respondents_disabled", "used_remote", "recipients"));
+        values.keySet().removeAll(Set.of("used_stand", "used_site", "used_remote", "recipients"));
         Assessment assessment = calculator.calculate(Fixtures.EDU, new RawInputs(values), ALL_RESPONDENTS);
-        assertEquals(68.3, assessment.total(), EPS);
+        assertEquals(72.29, assessment.total(), EPS);
 
         CalculationException error = assertThrows(CalculationException.class,
                 () -> calculator.calculate(Fixtures.EDU, new RawInputs(values), PER_QUESTION));
         assertEquals(CalculationException.MISSING_INPUT, error.code());
-        assertTrue(error.getMessage().contains("used_stand, used_site, respondents_disabled, used_remote"),
+        assertTrue(error.getMessage().contains("used_stand, used_site, used_remote"),
                 error.getMessage());
     }
 

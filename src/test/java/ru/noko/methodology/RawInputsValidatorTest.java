@@ -54,7 +54,25 @@ class RawInputsValidatorTest {
     }
 
     static Stream<String> requiredInputs() {
-        return Fixtures.SECTION_8_RAW_INPUTS.stream().filter(name -> !name.equals("recipients"));
+        return Fixtures.SECTION_8_RAW_INPUTS.stream()
+                .filter(name -> !name.equals("recipients") && !name.startsWith("answered_"));
+    }
+
+    /** Those who answered a question put to everybody: counted from answers, else all respondents. */
+    @ParameterizedTest
+    @ValueSource(strings = {"answered_comfort", "answered_first_contact", "answered_service_staff",
+            "answered_recommend", "answered_schedule", "answered_overall"})
+    void whoAnsweredAQuestionIsOptionalAndBoundedByRespondents(String name) {
+        assertEquals(List.of(), validate(Fixtures.referenceText()));
+        assertEquals(List.of(), validate(referenceWith(name, "199")));
+        assertEquals(List.of(name + " exceeds_respondents"), fieldsAndCodes(validate(referenceWith(name, "201"))));
+    }
+
+    @Test
+    void aSatisfiedCountIsBoundedByThoseWhoAnsweredItsQuestion() {
+        // satisfied_comfort = 170 of respondents = 200: fine; of 150 who answered the question: too many.
+        assertEquals(List.of("satisfied_comfort exceeds_denominator"),
+                fieldsAndCodes(validate(referenceWith("answered_comfort", "150"))));
     }
 
     @ParameterizedTest

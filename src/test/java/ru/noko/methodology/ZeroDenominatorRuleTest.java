@@ -87,12 +87,24 @@ class ZeroDenominatorRuleTest {
 
     @Test
     void theVariantDecidesWhetherADenominatorIsZero() {
-        // Nobody with a disability answered: zero per question, but 0 of 200 over all respondents.
-        RawInputs inputs = zeroed("satisfied_accessibility", "respondents_disabled");
+        // Nobody used remote channels: zero per question, but 0 of 200 over all respondents.
+        RawInputs inputs = zeroed("satisfied_remote", "used_remote");
         Assessment allRespondents = calculator.calculate(Fixtures.EDU, inputs,
                 new CalculationSettings(DenominatorVariant.ALL_RESPONDENTS, ZeroDenominatorRule.FULL_SCORE));
-        assertEquals(0.0, allRespondents.indicators().get("3.3"), EPS);
+        assertEquals(0.0, allRespondents.indicators().get("4.3"), EPS);
         assertEquals(Set.of(), allRespondents.zeroDenominatorIndicators());
+    }
+
+    @Test
+    void noRespondentWithADisabilityFollowsTheRuleUnderEveryVariant() {
+        // 3.3 divides by respondents with a disability in both variants: 0 of 0 is never 0 of 200.
+        RawInputs inputs = zeroed("satisfied_accessibility", "respondents_disabled");
+        for (DenominatorVariant variant : DenominatorVariant.values()) {
+            Assessment full = calculator.calculate(Fixtures.EDU, inputs,
+                    new CalculationSettings(variant, ZeroDenominatorRule.FULL_SCORE));
+            assertEquals(100.0, full.indicators().get("3.3"), EPS, variant.code());
+            assertEquals(Set.of("3.3"), full.zeroDenominatorIndicators(), variant.code());
+        }
     }
 
     /**

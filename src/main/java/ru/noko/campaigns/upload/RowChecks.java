@@ -60,7 +60,7 @@ abstract class RowChecks {
         switch (level) {
             case RESULTS -> required.addAll(UploadFields.CRITERIA);
             case RAW_INPUTS -> fields.rawInputNames().stream()
-                    .filter(name -> !name.equals(Methodology.RECIPIENTS)).forEach(required::add);
+                    .filter(name -> !fields.optionalRawInputs().contains(name)).forEach(required::add);
             case EXPERT -> required.addAll(fields.expertInputs());
             default -> {
             }
@@ -322,13 +322,41 @@ abstract class RowChecks {
      */
     static final class Answers extends RowChecks {
 
-        /** Survey input → which answers count it: a question, or a question and its follow-up. */
-        private static final String[][] MAPPING = {
-                {"used_stand", "q1"}, {"satisfied_stand", "q1", "q2"}, {"used_site", "q3"}, {"satisfied_site", "q3", "q4"},
-                {"satisfied_comfort", "q5"}, {"respondents_disabled", "q6"}, {"satisfied_accessibility", "q6", "q7"},
-                {"satisfied_first_contact", "q8"}, {"satisfied_service_staff", "q9"}, {"used_remote", "q10"},
-                {"satisfied_remote", "q10", "q11"}, {"would_recommend", "q12"}, {"satisfied_schedule", "q13"},
-                {"satisfied_overall", "q14"}};
+        /**
+         * Survey input → the questionnaires it counts: those that answered a question (any answer) or
+         * said «yes» to it, and for a follow-up also «yes» to the question that opens it. A blank answer
+         * is not an answer, so every ratio divides by those who answered its question (the federal
+         * parameter table: «ответивших на соответствующий вопрос анкеты»): stand users who rated the
+         * stand, respondents with a disability who rated accessibility, and so on.
+         */
+        private static final Count[] MAPPING = {
+                Count.answered("used_stand", "q2", "q1"), Count.yes("satisfied_stand", "q2", "q1"),
+                Count.answered("used_site", "q4", "q3"), Count.yes("satisfied_site", "q4", "q3"),
+                Count.answered("answered_comfort", "q5", null), Count.yes("satisfied_comfort", "q5", null),
+                Count.answered("respondents_disabled", "q7", "q6"), Count.yes("satisfied_accessibility", "q7", "q6"),
+                Count.answered("answered_first_contact", "q8", null), Count.yes("satisfied_first_contact", "q8", null),
+                Count.answered("answered_service_staff", "q9", null), Count.yes("satisfied_service_staff", "q9", null),
+                Count.answered("used_remote", "q11", "q10"), Count.yes("satisfied_remote", "q11", "q10"),
+                Count.answered("answered_recommend", "q12", null), Count.yes("would_recommend", "q12", null),
+                Count.answered("answered_schedule", "q13", null), Count.yes("satisfied_schedule", "q13", null),
+                Count.answered("answered_overall", "q14", null), Count.yes("satisfied_overall", "q14", null)};
+
+        /** One survey count: questionnaires with an answer (or a «yes») to {@code question}, after a «yes» to {@code opener}. */
+        private record Count(String input, String question, String opener, boolean yesOnly) {
+            static Count answered(String input, String question, String opener) {
+                return new Count(input, question, opener, false);
+            }
+
+            static Count yes(String input, String question, String opener) {
+                return new Count(input, question, opener, true);
+            }
+
+            boolean counts(Map<String, Boolean> answers) {
+                Boolean answer = answers.get(question);
+                boolean opened = opener == null || Boolean.TRUE.equals(answers.get(opener));
+                return opened && answer != null && (!yesOnly || answer);
+            }
+        }
         /** Follow-up question → the question that must be answered «yes» first. */
         private static final Map<String, String> FOLLOW_UPS = Map.of("q2", "q1", "q4", "q3", "q7", "q6", "q11", "q10");
 
@@ -396,11 +424,7 @@ abstract class RowChecks {
             long[] c = counts.computeIfAbsent(key, k -> new long[MAPPING.length + 1]);
             c[MAPPING.length]++;
             for (int i = 0; i < MAPPING.length; i++) {
-                boolean counted = true;
-                for (int q = 1; q < MAPPING[i].length; q++) {
-                    counted &= Boolean.TRUE.equals(answers.get(MAPPING[i][q]));
-                }
-                if (counted) {
+                if (MAPPING[i].counts(answers)) {
                     c[i]++;
                 }
             }
@@ -426,7 +450,7 @@ abstract class RowChecks {
                 }
                 inputs.put(Methodology.RESPONDENTS, String.valueOf(c[MAPPING.length]));
                 for (int i = 0; i < MAPPING.length; i++) {
-                    inputs.put(MAPPING[i][0], String.valueOf(c[i]));
+                    inputs.put(MAPPING[i].input(), String.valueOf(c[i]));
                 }
                 int line = firstRow.get(expert.key());
                 List<FieldProblem> problems = new ArrayList<>();

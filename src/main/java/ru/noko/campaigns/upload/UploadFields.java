@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Canonical field names (METHODOLOGY.md §8) an upload may carry, and the mapping of the headers
  * operators write onto them: canonical names as they are, Russian and customary headers through
- * {@code data-seeds/import/header-aliases.csv}. Matching ignores case, surrounding spaces and
- * punctuation, reads ё as е and a Latin K as Cyrillic К.
+ * {@code data-seeds/import/header-aliases.csv}, and the methodology's own criterion and indicator
+ * names (as the catalogue writes them). Matching ignores case, surrounding spaces and punctuation,
+ * reads ё as е and a Latin K as Cyrillic К.
  */
 public final class UploadFields {
 
@@ -39,12 +40,17 @@ public final class UploadFields {
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> aliases;
     private final List<String> rawInputNames;
+    private final Set<String> optionalRawInputs;
     private final List<ru.noko.methodology.Indicator> indicators;
 
     public UploadFields(Methodology methodology, Map<String, String> aliases) {
         this.methodology = methodology;
-        this.aliases = aliases;
+        Map<String, String> withNames = new HashMap<>(aliases);
+        methodology.criteria().forEach(criterion -> withNames.putIfAbsent(normalize(criterion.nameRu()), criterion.field()));
+        methodology.indicators().forEach(indicator -> withNames.putIfAbsent(normalize(indicator.nameRu()), indicator.field()));
+        this.aliases = withNames;
         this.rawInputNames = methodology.rawInputNames();
+        this.optionalRawInputs = methodology.optionalInputNames();
         this.indicators = methodology.indicators();
         known.addAll(IDENTITY);
         known.addAll(CRITERIA);
@@ -73,6 +79,11 @@ public final class UploadFields {
     /** {@link Methodology#rawInputNames()}, computed once (it is read for every row). */
     public List<String> rawInputNames() {
         return rawInputNames;
+    }
+
+    /** {@link Methodology#optionalInputNames()}, computed once: a raw-inputs file may leave these columns out. */
+    public Set<String> optionalRawInputs() {
+        return optionalRawInputs;
     }
 
     /** {@link Methodology#indicators()}, computed once. */

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
 @Singleton
 class MethodologyMapper {
 
+    private final MethodologyChoices choices;
+
+    MethodologyMapper(MethodologyChoices choices) {
+        this.choices = choices;
+    }
+
     ru.noko.api.model.Methodology methodology(Methodology methodology) {
         ru.noko.api.model.Methodology model = new ru.noko.api.model.Methodology(methodology.code(), methodology.title(),
                 methodology.validFromYear(), DenominatorVariant.fromValue(methodology.defaultVariant().code()),
@@ -26,6 +32,7 @@ class MethodologyMapper {
                 methodology.criteria().size(), methodology.indicators().size(), methodology.rawInputNames());
         model.setLegalBasis(methodology.legalBasis());
         model.setDescription(methodology.description());
+        model.setChoices(choices.of(methodology));
         return model;
     }
 
@@ -58,7 +65,8 @@ class MethodologyMapper {
     }
 
     private static String term(RatioTerm term) {
-        String perQuestion = term.numerator() + " / " + term.perQuestionDenominator();
+        String perQuestion = term.numerator() + " / " + term.perQuestionDenominator()
+                + (term.fallbackDenominator() == null ? "" : " (when not given: " + term.fallbackDenominator() + ")");
         if (!term.dependsOnVariant()) {
             return perQuestion;
         }

@@ -11,6 +11,7 @@ import ru.noko.support.ApiTestBase;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -53,6 +54,21 @@ class MethodologyApiTest extends ApiTestBase {
         Set<String> inputs = new HashSet<>();
         methodology.get("raw_inputs").forEach(n -> inputs.add(n.asText()));
         assertTrue(inputs.containsAll(ReferenceFormulas.INPUTS), "every canonical raw input is listed");
+
+        // The zero-denominator rule is our choice, not law; the variant is a choice between two readings.
+        JsonNode choices = methodology.get("choices");
+        assertEquals(2, choices.size());
+        JsonNode zeroRule = choices.get(1);
+        assertEquals("zero_rule", zeroRule.get("setting").asText());
+        assertEquals("exclude", zeroRule.get("default").asText());
+        assertEquals("choice", zeroRule.get("basis").asText());
+        Set<String> alternatives = new HashSet<>();
+        zeroRule.get("options").forEach(o -> alternatives.add(o.get("code").asText()));
+        assertEquals(Set.of("exclude", "zero", "full_score"), alternatives);
+        zeroRule.get("options").forEach(o -> assertTrue(o.get("description").asText().length() > 20, o.toString()));
+        assertEquals("variant", choices.get(0).get("setting").asText());
+        assertEquals("per_question", choices.get(0).get("default").asText());
+        assertEquals("law", choices.get(0).get("basis").asText());
     }
 
     @Test
@@ -78,6 +94,20 @@ class MethodologyApiTest extends ApiTestBase {
                 assertEquals(criteria.get(criterion.get("code").asText()), criterion.get("value").asDouble(), 0.01);
             }
             assertEquals(ReferenceFormulas.total(criteria), result.get("total").asDouble(), 0.01);
+        }
+    }
+
+    @Test
+    void accessibilityIsAShareOfRespondentsWithADisabilityUnderBothVariants() {
+        Map<String, Object> body = new HashMap<>(ReferenceFormulas.randomConsistentInputs(new Random(3)));
+        body.put("respondents_disabled", 12);
+        body.put("satisfied_accessibility", 9);
+        for (String variant : List.of("per_question", "all_respondents")) {
+            body.put("variant", variant);
+            HttpResponse<String> response = api.call(HttpRequest.POST("/api/v1/calculator", body));
+            assertEquals(200, response.code(), response.body());
+            // 9 / 12 × 100 = 75, never 9 / respondents
+            assertEquals(75.0, indicator(Json.parse(response.body()), "3.3").get("value").asDouble(), 1e-9, variant);
         }
     }
 

@@ -69,7 +69,8 @@ final class ReferenceFormulas {
         out.put("2.3", share(in, "satisfied_comfort", r) * 100);
         out.put("3.1", Math.min(100, 20.0 * in.get("disability_premises_conditions")));
         out.put("3.2", Math.min(100, 20.0 * in.get("disability_service_conditions")));
-        out.put("3.3", share(in, "satisfied_accessibility", allRespondents ? r : in.get("respondents_disabled")) * 100);
+        // Приказ № 344н: Пдост = Удост / Чинв × 100, Чинв the respondents with a disability, in either reading.
+        out.put("3.3", share(in, "satisfied_accessibility", in.get("respondents_disabled")) * 100);
         out.put("4.1", share(in, "satisfied_first_contact", r) * 100);
         out.put("4.2", share(in, "satisfied_service_staff", r) * 100);
         out.put("4.3", share(in, "satisfied_remote", allRespondents ? r : in.get("used_remote")) * 100);
