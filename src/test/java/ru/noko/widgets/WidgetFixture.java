@@ -3,6 +3,7 @@ package ru.noko.widgets;
 import io.micronaut.context.ApplicationContext;
 import ru.noko.platform.database.DataVersion;
 import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.PublicCache;
 import ru.noko.support.TestCampaigns;
 
 import java.util.List;
@@ -78,6 +79,8 @@ final class WidgetFixture {
         campaigns.publish(old, REGION, List.of(outdated));
         sql.update("UPDATE campaign SET published_at = now() - interval '5 years' WHERE id = ?", List.of(old));
         context.getBean(DataVersion.class).bump();
+        // take the new version now, not at the next poll: a poll in the middle of a test changes every ETag
+        context.getBean(PublicCache.class).invalidateAll();
 
         long demoSchool = sql.one("""
                 SELECT o.id FROM organization o
