@@ -105,6 +105,11 @@ class OfficialResultsTest extends AdminApiTestBase {
             assertEquals(row.get("published_total").asDouble(), row.get("total").asDouble(), 0.0);
         }
 
+        // the widget shows the official total and says that our recomputation differs
+        String widget = api.get("/widgets/organizations/" + rated.get(table.get(1).inn()).get("organization_id").asLong()).body();
+        assertTrue(widget.contains("95,16"), "the official total");
+        assertTrue(widget.contains("пересчёт по критериям — 95,14"), "the recomputation beside it");
+
         // CSV: the same values under the same names
         Csv.Table csv = Csv.parse(api.get("/api/v1/ratings?region=" + REGION + "&year=2022&type=school&format=csv").body());
         assertTrue(csv.header().containsAll(List.of("total", "total_computed", "total_check", "place_region")));

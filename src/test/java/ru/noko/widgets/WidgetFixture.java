@@ -78,6 +78,8 @@ final class WidgetFixture {
         campaigns.publish(old, REGION, List.of(outdated));
         sql.update("UPDATE campaign SET published_at = now() - interval '5 years' WHERE id = ?", List.of(old));
         context.getBean(DataVersion.class).bump();
+        // take the new version at once, as a publish on this node does, not at the next poll mid-test
+        context.getBean(ru.noko.platform.web.PublicCache.class).invalidateAll();
 
         long demoSchool = sql.one("""
                 SELECT o.id FROM organization o
