@@ -18,17 +18,17 @@ INSERT INTO campaign_revision (campaign_id, revision, input_level, published_at)
 SELECT id, 1, 'raw_inputs', now() FROM campaign WHERE title LIKE 'Синтетическая%';
 
 INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
-                    place_region, place_type, place_municipality, respondents)
+                    total_computed, total_check, place_region, place_type, place_municipality, respondents)
 SELECT c.id, 1, o.id, o.name, o.type, NULL,
        60 + (abs(hashtext(o.id || 'k1' || c.year)) % 4000) / 100.0,
        60 + (abs(hashtext(o.id || 'k2' || c.year)) % 4000) / 100.0,
        40 + (abs(hashtext(o.id || 'k3' || c.year)) % 6000) / 100.0,
        60 + (abs(hashtext(o.id || 'k4' || c.year)) % 4000) / 100.0,
        60 + (abs(hashtext(o.id || 'k5' || c.year)) % 4000) / 100.0,
-       70, 1, 1, NULL, 100 + abs(hashtext(o.id || 'r')) % 500
+       70, 70, 'not_given', 1, 1, NULL, 100 + abs(hashtext(o.id || 'r')) % 500
 FROM organization o JOIN campaign c ON c.region_code = o.region_code AND c.title LIKE 'Синтетическая%';
 
-UPDATE result SET total = (k1 + k2 + k3 + k4 + k5) / 5 WHERE campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
+UPDATE result SET total = (k1 + k2 + k3 + k4 + k5) / 5, total_computed = (k1 + k2 + k3 + k4 + k5) / 5 WHERE campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
 
 INSERT INTO indicator_value (campaign_id, revision, organization_id, indicator_code, value, zero_rule_applied)
 SELECT r.campaign_id, 1, r.organization_id, i.code, 50 + (abs(hashtext(r.organization_id || i.code || r.campaign_id)) % 5000) / 100.0, false
@@ -36,7 +36,7 @@ FROM result r CROSS JOIN (VALUES ('1.1'), ('1.2'), ('1.3'), ('2.1'), ('2.3'), ('
                                  ('4.1'), ('4.2'), ('4.3'), ('5.1'), ('5.2'), ('5.3')) i(code)
 WHERE r.campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
 
-INSERT INTO opendata_release (version, created_at, provenance) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS'), now(), 'bench');
+INSERT INTO opendata_release (version, created_at, provenance, structure) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS'), now(), 'bench', '20261202');
 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
 SELECT (SELECT max(id) FROM opendata_release), id, 1, region_code FROM campaign WHERE status = 'published';
 COMMIT;

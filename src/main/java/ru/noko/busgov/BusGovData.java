@@ -62,7 +62,7 @@ class BusGovData {
         Map<Long, RawInputs> inputs = rawInputs(campaignId, revision);
         return sql.list("""
                 SELECT r.organization_id, o.inn, o.kpp, o.ogrn, o.bus_reg_num, r.oktmo, m.name AS municipality,
-                       r.name, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
+                       r.name, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check, r.published_total,
                        r.place_region, r.place_type, r.place_municipality, r.respondents
                 FROM published_result r
                 JOIN organization o ON o.id = r.organization_id
@@ -77,7 +77,7 @@ class BusGovData {
             return new OrganizationResult(id, row.getString("inn"), row.getString("kpp"), row.getString("ogrn"),
                     row.getString("bus_reg_num"), row.getString("oktmo"), row.getString("municipality"),
                     row.getString("name"), row.getString("type"), criteria, row.getDouble("total"),
-                    Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
+                    row.getDouble("total_computed"), row.getString("total_check"), Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
                     Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
                     Sql.nullableInt(row, "respondents"), indicators.getOrDefault(id, Map.of()), inputs.get(id));
         });

@@ -85,10 +85,13 @@ final class ReadmeText {
         for (Criterion criterion : criteria) {
             line(t, "    " + criterion.field() + " — " + criterion.code() + " «" + criterion.nameRu() + "»");
         }
-        line(t, "    total — итоговый балл (среднее пяти критериев);");
+        line(t, "    total — итоговый балл: официальный, как его опубликовал оператор; если его не было — среднее пяти критериев;");
         line(t, "    " + criteria.get(0).field() + "_rounded … total_rounded — те же значения, округлённые до двух знаков;");
         line(t, "    i1_1 … i5_3 — значения показателей 1.1 … 5.3 (пусто — показатель исключён из расчёта);");
         line(t, "    published_total — итоговый балл, как его опубликовал оператор (если был дан);");
+        line(t, "    total_computed — итоговый балл, пересчитанный нами (среднее пяти критериев);");
+        line(t, "    total_check — сверка: match — совпадает с официальным (разница не больше 0,01), mismatch — расходится,");
+        line(t, "    not_given — официального балла не было;");
         line(t, "    place_region — место среди всех организаций кампании; place_type — среди организаций того же типа;");
         line(t, "    place_municipality — в муниципальном образовании; respondents — число опрошенных.");
         line(t, "");

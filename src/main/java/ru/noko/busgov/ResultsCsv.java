@@ -65,6 +65,8 @@ final class ResultsCsv {
         }
         return columns
                 .add("published_total", o -> exact(o.publishedTotal()))
+                .add("total_computed", o -> exact(o.totalComputed()))
+                .add("total_check", OrganizationResult::totalCheck)
                 .add("place_region", OrganizationResult::placeRegion)
                 .add("place_type", OrganizationResult::placeType)
                 .add("place_municipality", OrganizationResult::placeMunicipality)

@@ -113,6 +113,8 @@ final class ResultsXml {
         if (o.publishedTotal() != null) {
             xml.leaf("publishedTotal", new Score(o.publishedTotal()).exact());
         }
+        xml.leaf("totalComputed", new Score(o.totalComputed()).exact());
+        xml.leaf("totalCheck", o.totalCheck());
         if (o.placeRegion() != null || o.placeType() != null || o.placeMunicipality() != null) {
             xml.start("places")
                     .leaf("region", o.placeRegion())

@@ -180,11 +180,12 @@ public class RevisionPublisher {
         // the full staged rows three times spilled to disk at national scale
         int written = sql.update("""
                 INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
-                                    published_total, place_region, place_type, place_municipality, recipients, respondents,
-                                    indicator_values, zero_rule_indicators, raw_values)
-                SELECT ?, ?, o.id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total, s.published_total,
-                       p.place_region, p.place_type, p.place_municipality, s.recipients, s.respondents,
-                       s.indicator_values, s.zero_rule_indicators, s.raw_values
+                                    total_computed, total_check, published_total, place_region, place_type,
+                                    place_municipality, recipients, respondents, indicator_values, zero_rule_indicators,
+                                    raw_values)
+                SELECT ?, ?, o.id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total, s.total_computed,
+                       s.total_check, s.published_total, p.place_region, p.place_type, p.place_municipality,
+                       s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators, s.raw_values
                 FROM (SELECT line, %s
                       FROM staged_result WHERE job_id = ?) p
                 JOIN staged_result s ON s.job_id = ? AND s.line = p.line

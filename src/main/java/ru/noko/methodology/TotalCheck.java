@@ -37,6 +37,29 @@ public record TotalCheck(double publishedTotal, double recomputedTotal) {
         return Math.abs(publishedTotal - recomputedTotal) > TOLERANCE + FLOATING_POINT_SLACK;
     }
 
+    /** How an official total compares with the recomputed one; its code is what the API and files carry. */
+    public enum Outcome {
+        MATCH("match"), MISMATCH("mismatch"), NOT_GIVEN("not_given");
+
+        private final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** {@code NOT_GIVEN} without an official total, else whether it differs from the recomputed one. */
+    public static Outcome outcome(Double officialTotal, double recomputedTotal) {
+        if (officialTotal == null) {
+            return Outcome.NOT_GIVEN;
+        }
+        return differs(officialTotal, recomputedTotal) ? Outcome.MISMATCH : Outcome.MATCH;
+    }
+
     public double difference() {
         return publishedTotal - recomputedTotal;
     }

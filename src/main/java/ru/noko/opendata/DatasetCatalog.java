@@ -18,14 +18,14 @@ public class DatasetCatalog {
     private final OpenDataSettings settings;
     private final ReleaseRepository releases;
     private final RegionRepository regions;
-    private final List<DatasetColumn> resultColumns;
+    private final List<Structure> resultStructures;
 
     public DatasetCatalog(OpenDataSettings settings, ReleaseRepository releases, RegionRepository regions,
                           MethodologyCatalogue catalogue) {
         this.settings = settings;
         this.releases = releases;
         this.regions = regions;
-        this.resultColumns = ResultsDataset.columns(catalogue.defaultMethodology());
+        this.resultStructures = ResultsDataset.structures(catalogue.defaultMethodology());
     }
 
     public List<Dataset> all() {
@@ -65,7 +65,7 @@ public class DatasetCatalog {
                 "Результаты независимой оценки качества условий образовательной деятельности (все регионы, все годы)",
                 "Итоги НОКО по каждой организации и каждой опубликованной кампании оценки: баллы по пяти критериям, "
                         + "итоговый балл (без округления), места в регионе, среди организаций того же типа и в муниципалитете.",
-                null, resultColumns);
+                null, resultStructures);
     }
 
     private Dataset regionResults(Region region) {
@@ -74,6 +74,6 @@ public class DatasetCatalog {
                 "Результаты независимой оценки качества условий образовательной деятельности: " + region.name(),
                 "Итоги НОКО организаций региона «" + region.name() + "» по всем опубликованным кампаниям оценки: "
                         + "баллы по пяти критериям, итоговый балл, места." + demo,
-                region.code(), resultColumns);
+                region.code(), resultStructures);
     }
 }

@@ -43,7 +43,7 @@ class DatasetWriter {
     public void write(Dataset dataset, Edition edition, OutputStream out) {
         if (dataset instanceof MethodologyDataset) {
             CsvWriter csv = new CsvWriter(out, CsvDialect.RFC4180);
-            csv.row(dataset.header());
+            csv.row(dataset.structureOf(edition.release()).header());
             writeMethodology(csv);
             csv.flush(); // the stream is the caller's: a checksum or a response
             return;
@@ -74,7 +74,8 @@ class DatasetWriter {
                 : "AND rc.campaign_id NOT IN (SELECT campaign_id FROM opendata_takedown WHERE id <= " + edition.excludedUpTo() + ")";
         if (dataset instanceof ResultsDataset results) {
             String region = results.regionCode() == null ? "" : "AND rc.region_code = '" + checkedRegion(results.regionCode()) + "'";
-            return ResultsDataset.QUERY.formatted(release, NEUTRALISED_NAME, UTC_DATETIME, region + " " + excluded);
+            return ResultsDataset.query(results.structureOf(edition.release()))
+                    .formatted(release, NEUTRALISED_NAME, UTC_DATETIME, region + " " + excluded);
         }
         if (dataset instanceof IndicatorsDataset) {
             return IndicatorsDataset.QUERY.formatted(release, excluded);

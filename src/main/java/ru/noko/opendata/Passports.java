@@ -29,11 +29,11 @@ public class Passports {
     }
 
     public static String dataFileName(Edition edition, Dataset dataset) {
-        return "data-" + edition.version() + "-structure-" + dataset.structureVersion() + ".csv";
+        return "data-" + edition.version() + "-structure-" + dataset.structureOf(edition.release()).version() + ".csv";
     }
 
-    public static String structureFileName(Dataset dataset) {
-        return "structure-" + dataset.structureVersion() + ".csv";
+    public static String structureFileName(Structure structure) {
+        return "structure-" + structure.version() + ".csv";
     }
 
     public Passport passport(Dataset dataset) {
@@ -45,37 +45,47 @@ public class Passports {
             Edition edition = versions.get(i);
             String name = dataFileName(edition, dataset);
             data.add(new Passport.DataVersion(name.substring(0, name.length() - ".csv".length()), folder + name,
-                    edition.release().date(), edition.provenance(), valid(edition.release()), dataset.structureVersion()));
+                    edition.release().date(), edition.provenance(), valid(edition.release()),
+                    dataset.structureOf(edition.release()).version()));
         }
-        List<Passport.StructureVersion> structures = List.of(new Passport.StructureVersion(
-                "structure-" + dataset.structureVersion(), folder + structureFileName(dataset), dataset.structureVersion()));
+        // the structures of the data versions, and the current one that the next version will have
+        List<Passport.StructureVersion> structures = new ArrayList<>();
+        for (Structure structure : dataset.structures()) {
+            boolean used = structure.equals(dataset.structure())
+                    || versions.stream().anyMatch(e -> dataset.structureOf(e.release()).equals(structure));
+            if (used) {
+                structures.add(new Passport.StructureVersion("structure-" + structure.version(),
+                        folder + structureFileName(structure), structure.version()));
+            }
+        }
         Release first = versions.isEmpty() ? null : versions.get(0).release();
         Edition last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         return new Passport(identifier, dataset.title(), dataset.description(), settings.creator(),
-                first == null ? dataset.structureVersion() : first.date(),
-                last == null ? dataset.structureVersion() : modified(versions), dataset.subject(),
+                first == null ? dataset.structure().version() : first.date(),
+                last == null ? dataset.structure().version() : modified(versions), dataset.subject(),
                 last == null ? "Набор ещё не публиковался" : last.provenance(),
-                last == null ? dataset.structureVersion() : valid(last.release()), settings.publisherName(),
+                last == null ? dataset.structure().version() : valid(last.release()), settings.publisherName(),
                 settings.publisherPhone(), settings.publisherMbox(), settings.license(), data, structures);
     }
 
     /** Structure file rows: field name, english description, russian description, format. */
-    public static List<List<String>> structure(Dataset dataset) {
+    public static List<List<String>> structure(Structure structure) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("field name", "english description", "russian description", "format"));
-        dataset.columns().forEach(c -> rows.add(List.of(c.name(), c.english(), c.russian(), c.type().structureFormat())));
+        structure.columns().forEach(c -> rows.add(List.of(c.name(), c.english(), c.russian(), c.type().structureFormat())));
         return rows;
     }
 
-    /** A Frictionless Data Package: one tabular resource per data version, all with the same Table Schema. */
+    /** A Frictionless Data Package: one tabular resource per data version, each with the Table Schema of its structure. */
     public Map<String, Object> dataPackage(Dataset dataset) {
         Passport passport = passport(dataset);
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("fields", dataset.columns().stream().map(Passports::field).toList());
-        schema.put("primaryKey", dataset.primaryKey());
-        schema.put("missingValues", List.of(""));
         List<Map<String, Object>> resources = new ArrayList<>();
         for (Passport.DataVersion version : passport.data()) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("fields", dataset.structure(version.structure()).orElseThrow().columns().stream()
+                    .map(Passports::field).toList());
+            schema.put("primaryKey", dataset.primaryKey());
+            schema.put("missingValues", List.of(""));
             Map<String, Object> resource = new LinkedHashMap<>();
             resource.put("name", version.name());
             resource.put("path", version.source());
@@ -94,7 +104,7 @@ public class Passports {
         descriptor.put("id", passport.identifier());
         descriptor.put("title", passport.title());
         descriptor.put("description", passport.description());
-        descriptor.put("version", passport.data().isEmpty() ? dataset.structureVersion() : passport.data().get(0).name());
+        descriptor.put("version", passport.data().isEmpty() ? dataset.structure().version() : passport.data().get(0).name());
         descriptor.put("created", passport.created());
         descriptor.put("licenses", List.of(Map.of("name", "CC-BY-4.0", "path", passport.license(),
                 "title", "Creative Commons Attribution 4.0")));

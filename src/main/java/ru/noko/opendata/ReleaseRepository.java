@@ -38,18 +38,20 @@ public class ReleaseRepository {
         // versions are per second; two releases in one second get consecutive seconds
         OffsetDateTime at = last != null && !now.isAfter(last) ? last.plusSeconds(1) : now;
         String version = at.withOffsetSameInstant(ZoneOffset.UTC).format(VERSION);
-        long id = sql.one("INSERT INTO opendata_release (version, created_at, provenance) VALUES (?, ?, ?) RETURNING id",
-                List.of(version, at, provenance), row -> row.getLong(1)).orElseThrow();
+        long id = sql.one("""
+                INSERT INTO opendata_release (version, created_at, provenance, structure) VALUES (?, ?, ?, ?)
+                RETURNING id""", List.of(version, at, provenance, Dataset.CURRENT_STRUCTURE), row -> row.getLong(1))
+                .orElseThrow();
         sql.update("""
                 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
                 SELECT ?, id, published_revision, region_code FROM published_campaign
                 WHERE id NOT IN (SELECT campaign_id FROM opendata_takedown)""", List.of(id));
-        return new Release(id, version, at, provenance);
+        return new Release(id, version, at, provenance, Dataset.CURRENT_STRUCTURE);
     }
 
     @Transactional(readOnly = true)
     public List<Release> all() {
-        return sql.list("SELECT id, version, created_at, provenance FROM opendata_release ORDER BY id",
+        return sql.list("SELECT id, version, created_at, provenance, structure FROM opendata_release ORDER BY id",
                 List.of(), ReleaseRepository::release);
     }
 
@@ -58,12 +60,12 @@ public class ReleaseRepository {
     public List<Release> forRegion(String regionCode) {
         return sql.list("""
                 WITH states AS (
-                    SELECT r.id, r.version, r.created_at, r.provenance,
+                    SELECT r.id, r.version, r.created_at, r.provenance, r.structure,
                            (SELECT string_agg(rc.campaign_id || ':' || rc.revision, ',' ORDER BY rc.campaign_id)
                             FROM opendata_release_campaign rc
                             WHERE rc.release_id = r.id AND rc.region_code = ?) AS state
                     FROM opendata_release r)
-                SELECT id, version, created_at, provenance FROM (
+                SELECT id, version, created_at, provenance, structure FROM (
                     SELECT s.*, lag(state) OVER (ORDER BY id) AS previous FROM states s) t
                 WHERE state IS DISTINCT FROM previous AND (state IS NOT NULL OR previous IS NOT NULL)
                 ORDER BY id""", List.of(regionCode), ReleaseRepository::release);
@@ -78,12 +80,12 @@ public class ReleaseRepository {
 
     @Transactional(readOnly = true)
     public Optional<Release> byVersion(String version) {
-        return sql.one("SELECT id, version, created_at, provenance FROM opendata_release WHERE version = ?",
+        return sql.one("SELECT id, version, created_at, provenance, structure FROM opendata_release WHERE version = ?",
                 List.of(version), ReleaseRepository::release);
     }
 
     private static Release release(ResultSet row) throws SQLException {
         return new Release(row.getLong("id"), row.getString("version"),
-                row.getObject("created_at", OffsetDateTime.class), row.getString("provenance"));
+                row.getObject("created_at", OffsetDateTime.class), row.getString("provenance"), row.getString("structure"));
     }
 }

@@ -16,15 +16,57 @@ import static ru.noko.opendata.DatasetColumn.required;
 /**
  * Results of every published campaign: one row per organization and campaign, all years. The
  * criteria are described with their names in the methodology catalogue.
+ *
+ * <p>Structures: {@value Dataset#FIRST_STRUCTURE} had one {@code total}, our mean of the criteria;
+ * from {@link #OFFICIAL_TOTALS} {@code total} and {@code place_region} are the operator's official
+ * values and our recomputation stands beside them ({@code total_computed}, {@code total_check}).
  */
-record ResultsDataset(String code, String title, String description, String regionCode, List<DatasetColumn> columns)
+record ResultsDataset(String code, String title, String description, String regionCode, List<Structure> structures)
         implements Dataset {
 
-    /** The criterion columns of {@link #QUERY}, in its order. */
+    /** The structure with official totals and places first and our recomputation beside them. */
+    static final String OFFICIAL_TOTALS = "20261202";
+
+    /** The criterion columns of the queries, in their order. */
     private static final List<String> CRITERIA = List.of("k1", "k2", "k3", "k4", "k5");
 
-    /** The columns, each criterion named as the methodology names it. */
-    static List<DatasetColumn> columns(Methodology methodology) {
+    /** Every structure of the dataset, each criterion named as the methodology names it. */
+    static List<Structure> structures(Methodology methodology) {
+        return List.of(new Structure(FIRST_STRUCTURE, firstColumns(methodology)),
+                new Structure(OFFICIAL_TOTALS, officialTotalsColumns(methodology)));
+    }
+
+    @Override
+    public List<DatasetColumn> columns() {
+        return structure().columns();
+    }
+
+    private static List<DatasetColumn> firstColumns(Methodology methodology) {
+        List<DatasetColumn> columns = identityAndCriteria(methodology);
+        columns.addAll(List.of(
+                required("total", NUMBER, "Total score, mean of the five criteria (unrounded)", "Итоговый балл, среднее пяти критериев (без округления)").points(),
+                required("place_region", INTEGER, "Place in the campaign (competition ranking)", "Место в рейтинге кампании").with("minimum", 1)));
+        columns.addAll(places());
+        return List.copyOf(columns);
+    }
+
+    private static List<DatasetColumn> officialTotalsColumns(Methodology methodology) {
+        List<DatasetColumn> columns = identityAndCriteria(methodology);
+        columns.addAll(List.of(
+                required("total", NUMBER, "Total score as the operator published it (the official value); when the source gave none, the mean of the five criteria (unrounded)",
+                        "Итоговый балл, как его опубликовал оператор (официальное значение); если в источнике его не было — среднее пяти критериев (без округления)").points(),
+                required("total_computed", NUMBER, "Our recomputation of the total: the mean of the five criteria (unrounded)",
+                        "Пересчитанный итоговый балл: среднее пяти критериев (без округления)").points(),
+                required("total_check", STRING, "match: the official and the recomputed total differ by at most 0.01; mismatch: by more; not_given: the source gave no total",
+                        "Сверка: match — официальный и пересчитанный баллы различаются не больше чем на 0,01; mismatch — больше; not_given — в источнике балла не было")
+                        .with("enum", List.of("match", "mismatch", "not_given")),
+                required("place_region", INTEGER, "Place in the campaign: the official place when the source gave one, else competition ranking on total",
+                        "Место в рейтинге кампании: официальное, если оно было в источнике, иначе по итоговому баллу").with("minimum", 1)));
+        columns.addAll(places());
+        return List.copyOf(columns);
+    }
+
+    private static List<DatasetColumn> identityAndCriteria(Methodology methodology) {
         List<DatasetColumn> columns = new ArrayList<>(CommonColumns.CAMPAIGN_ROW_KEY);
         columns.add(required("name", STRING, "Full name as published", "Полное наименование организации"));
         columns.add(CommonColumns.TYPE);
@@ -37,20 +79,26 @@ record ResultsDataset(String code, String title, String description, String regi
             columns.add(required(field, NUMBER, "Criterion " + criterion.position() + ": " + criterion.nameEn() + ", points",
                     criterion.code() + " «" + criterion.nameRu() + "», баллы").points());
         }
-        columns.addAll(List.of(
-                required("total", NUMBER, "Total score, mean of the five criteria (unrounded)", "Итоговый балл, среднее пяти критериев (без округления)").points(),
-                required("place_region", INTEGER, "Place in the campaign (competition ranking)", "Место в рейтинге кампании").with("minimum", 1),
+        return columns;
+    }
+
+    private static List<DatasetColumn> places() {
+        return List.of(
                 required("place_type", INTEGER, "Place among organizations of the same type", "Место среди организаций того же типа").with("minimum", 1),
                 optional("place_municipality", INTEGER, "Place within the municipality", "Место в муниципальном образовании").with("minimum", 1),
                 optional("respondents", INTEGER, "Number of survey respondents", "Число опрошенных получателей услуг").with("minimum", 0),
-                required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)")));
-        return List.copyOf(columns);
+                required("published_at", DATETIME, "When the revision was published (UTC)", "Дата и время публикации редакции (UTC)"));
     }
 
-    /** The release's rows as CSV text, formatted by PostgreSQL; {@code %4$s} takes further conditions. */
-    static final String QUERY = """
+    /**
+     * The release's rows of the given structure as CSV text, formatted by PostgreSQL; {@code %4$s}
+     * takes further conditions. The first structure's query is kept as it was, so its files keep their bytes.
+     */
+    static String query(Structure structure) {
+        String totals = structure.version().equals(FIRST_STRUCTURE) ? "r.total" : "r.total, r.total_computed, r.total_check";
+        return """
             SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp,
-                   %2$s AS name, r.type, r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
+                   %2$s AS name, r.type, r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, TOTALS,
                    r.place_region, r.place_type, r.place_municipality, r.respondents, %3$s AS published_at
             FROM opendata_release_campaign rc
             JOIN campaign c ON c.id = rc.campaign_id
@@ -58,7 +106,8 @@ record ResultsDataset(String code, String title, String description, String regi
             JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
             JOIN organization o ON o.id = r.organization_id
             WHERE rc.release_id = %1$d %4$s
-            ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""";
+            ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""".replace("TOTALS", totals);
+    }
 
     @Override
     public String subject() {

@@ -10,7 +10,8 @@ import java.util.Map;
  * same organization type (null fields for the first cycle).
  */
 public record HistoryRow(long campaignId, String campaignTitle, int year, OffsetDateTime publishedAt, String type,
-                         String oktmo, String municipality, List<Double> criteria, double total, Integer placeRegion,
+                         String oktmo, String municipality, List<Double> criteria, double total,
+                         double totalComputed, String totalCheck, Integer placeRegion,
                          Integer placeType, Integer placeMunicipality, int organizationsInRegion,
                          int organizationsInType, Integer organizationsInMunicipality, Integer respondents,
                          Map<String, Double> indicators, Long previousCampaignId, Integer previousYear,

@@ -34,6 +34,8 @@ public final class RatingColumns {
             .add("k4", r -> r.result().criterion(3))
             .add("k5", r -> r.result().criterion(4))
             .add("total", r -> r.result().total())
+            .add("total_computed", r -> r.result().totalComputed())
+            .add("total_check", r -> r.result().totalCheck())
             .build();
 
     public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
@@ -54,6 +56,8 @@ public final class RatingColumns {
             history.add(CRITERIA.get(i), r -> r.criteria().get(index));
         }
         history.add("total", HistoryRow::total)
+                .add("total_computed", HistoryRow::totalComputed)
+                .add("total_check", HistoryRow::totalCheck)
                 .add("place_region", HistoryRow::placeRegion)
                 .add("place_type", HistoryRow::placeType)
                 .add("place_municipality", HistoryRow::placeMunicipality)

@@ -53,7 +53,7 @@ public class RatingQueries {
         return sql.list("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
-                       r.respondents,
+                       r.respondents, r.total_computed, r.total_check,
                        (SELECT count(*) FROM result x
                         WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
                        (SELECT count(*) FROM result x
@@ -132,6 +132,7 @@ public class RatingQueries {
         return new HistoryRow(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class), row.getString("type"), row.getString("oktmo"),
                 row.getString("municipality"), ResultTable.criteria(row, ""), row.getDouble("total"),
+                row.getDouble("total_computed"), row.getString("total_check"),
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), row.getInt("in_region"), row.getInt("in_type"),
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),

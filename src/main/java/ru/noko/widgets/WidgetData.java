@@ -21,9 +21,13 @@ public final class WidgetData {
                         String website, boolean demoRegion) {
     }
 
-    /** One organization's result in one campaign, with the sizes of the groups its places are in. */
+    /**
+     * One organization's result in one campaign, with the sizes of the groups its places are in:
+     * {@code total} is the official one, {@code totalComputed} our recomputation, {@code totalCheck}
+     * {@code match}, {@code mismatch} or {@code not_given}.
+     */
     public record Result(Campaign campaign, String name, OrganizationType type, String oktmo, String municipality,
-                  List<Double> criteria, double total, Integer placeRegion, Integer placeType,
+                  List<Double> criteria, double total, double totalComputed, String totalCheck, Integer placeRegion, Integer placeType,
                   Integer placeMunicipality, int countRegion, int countType, int countMunicipality) {
     }
 

@@ -56,7 +56,8 @@ public class WidgetRepository {
         WidgetData.Result shown = sql.one("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
                        r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
-                       r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
+                       r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
+                       r.place_region, r.place_type, r.place_municipality,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
                                                         AND x.type = r.type) AS count_type,
@@ -186,7 +187,7 @@ public class WidgetRepository {
     private static WidgetData.Result result(ResultSet row) throws SQLException {
         return new WidgetData.Result(campaign(row), row.getString("name"), type(row.getString("type")),
                 row.getString("oktmo"), row.getString("municipality"), criteria(row), row.getDouble("total"),
-                Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
+                row.getDouble("total_computed"), row.getString("total_check"), Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), row.getInt("count_region"), row.getInt("count_type"),
                 row.getInt("count_municipality"));
     }

@@ -356,7 +356,7 @@ class BusGovExportTest extends ApiTestBase {
         assertEquals(List.of("year", "inn", "kpp", "ogrn", "reg_num", "oktmo", "municipality", "name", "type",
                 "organization_group", "k1", "k2", "k3", "k4", "k5", "total", "k1_rounded", "k2_rounded", "k3_rounded",
                 "k4_rounded", "k5_rounded", "total_rounded", "i1_1", "i1_2", "i1_3", "i2_1", "i2_3", "i3_1", "i3_2", "i3_3",
-                "i4_1", "i4_2", "i4_3", "i5_1", "i5_2", "i5_3", "published_total", "place_region", "place_type",
+                "i4_1", "i4_2", "i4_3", "i5_1", "i5_2", "i5_3", "published_total", "total_computed", "total_check", "place_region", "place_type",
                 "place_municipality", "respondents"), plain.getParser().getHeaderNames());
         assertEquals(plain.getParser().getHeaderNames(), russian.getParser().getHeaderNames());
         assertEquals("85.45454545454545", plain.get("i1_1"));

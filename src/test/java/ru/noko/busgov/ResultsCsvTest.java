@@ -32,6 +32,7 @@ class ResultsCsvTest {
         assertEquals("66.67", plain.get("total_rounded"));
         assertEquals("1025900000001", plain.get("ogrn"));
         assertEquals("", plain.get("published_total"));
+        assertEquals("not_given", plain.get("total_check"));
     }
 
     @Test

@@ -36,7 +36,7 @@ final class Samples {
             indicators.put(indicator.code(), new OrganizationResult.IndicatorValue(value, false));
         }
         return new OrganizationResult(1, inn, kpp, "1025900000001", "5700000000001", "57701000", "Пермь", name, "school",
-                criteria, value, null, 1, 1, null, 200, indicators, inputs);
+                criteria, value, value, "not_given", null, 1, 1, null, 200, indicators, inputs);
     }
 
     /** The same organization with one indicator replaced. */
@@ -44,7 +44,7 @@ final class Samples {
         Map<String, OrganizationResult.IndicatorValue> indicators = new TreeMap<>(o.indicators());
         indicators.put(code, new OrganizationResult.IndicatorValue(value, zeroRuleApplied));
         return new OrganizationResult(o.organizationId(), o.inn(), o.kpp(), o.ogrn(), o.busRegNum(), o.oktmo(),
-                o.municipality(), o.name(), o.type(), o.criteria(), o.total(), o.publishedTotal(), o.placeRegion(),
+                o.municipality(), o.name(), o.type(), o.criteria(), o.total(), o.totalComputed(), o.totalCheck(), o.publishedTotal(), o.placeRegion(),
                 o.placeType(), o.placeMunicipality(), o.respondents(), indicators, o.inputs());
     }
 

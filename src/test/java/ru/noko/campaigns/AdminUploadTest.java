@@ -73,15 +73,19 @@ class AdminUploadTest extends AdminApiTestBase {
         assertEquals(1, Json.parse(published.body()).get("published_revision").asInt());
 
         List<Map<String, Object>> rows = sql.list("""
-                SELECT o.inn, r.name, r.k1, r.k2, r.total, r.published_total, r.place_region, r.oktmo
+                SELECT o.inn, r.name, r.k1, r.k2, r.total, r.published_total, r.place_region, r.total_computed, r.total_check
                 FROM result r JOIN organization o ON o.id = r.organization_id
                 WHERE r.campaign_id = ? AND r.revision = 1 ORDER BY r.place_region""", List.of(id), row -> Map.of(
                 "inn", row.getString(1), "name", row.getString(2), "k1", row.getDouble(3), "k2", row.getDouble(4),
-                "total", row.getDouble(5), "published_total", row.getDouble(6), "place", row.getInt(7)));
+                "total", row.getDouble(5), "published_total", row.getDouble(6), "place", row.getInt(7),
+                "total_computed", row.getDouble(8), "total_check", row.getString(9)));
         assertEquals(4, rows.size(), "exactly the rows of the file");
         assertEquals("МБОУ «СОШ № 2» им. А.С. Пушкина", rows.get(0).get("name"));
-        assertEquals(95.6, (double) rows.get(0).get("total"), 1e-9, "total is the mean of the published criteria");
+        assertEquals(95.36, (double) rows.get(0).get("total"), 1e-9, "the official total is the one published");
         assertEquals(95.36, (double) rows.get(0).get("published_total"), 1e-9, "the published total is kept");
+        assertEquals(95.6, (double) rows.get(0).get("total_computed"), 1e-9, "our mean of the criteria stands beside it");
+        assertEquals("mismatch", rows.get(0).get("total_check"));
+        assertEquals("match", rows.get(2).get("total_check"), "75.18 is the mean of 82.4/74.5/43/92.8/83.2");
         assertEquals(1, rows.get(0).get("place"));
         assertEquals("МБОУ \"ООШ \"Берёзка\"\"", rows.get(1).get("name"));
         assertEquals(88.25, (double) rows.get(1).get("k2"), 1e-9);

@@ -69,6 +69,18 @@ class GoldenCasesTest {
         assertEquals(75.18, assessment.total(), 1e-9);
     }
 
+    /** Published by the region: the official total is reproduced to the cent, so the check says "match". */
+    @Test
+    void school62OfficialTotalIsReproducedFromItsOfficialCriteria() {
+        double recomputed = TotalCheck.meanOfCriteria(82.4, 74.5, 43, 92.8, 83.2);
+        assertEquals(new java.math.BigDecimal("75.18"), new Score(recomputed).rounded());
+        assertEquals(TotalCheck.Outcome.MATCH, TotalCheck.outcome(75.18, recomputed));
+        assertEquals("match", TotalCheck.outcome(75.18, recomputed).code());
+        assertEquals(TotalCheck.Outcome.NOT_GIVEN, TotalCheck.outcome(null, recomputed));
+        assertEquals(TotalCheck.Outcome.MISMATCH, TotalCheck.outcome(75.2, recomputed), "0,02 away is a mismatch");
+        assertEquals(TotalCheck.Outcome.MATCH, TotalCheck.outcome(75.19, recomputed), "0,01 away is not");
+    }
+
     @Test
     void sverdlovskPublishedTotalIsFlaggedAsAMismatchButBothAreKept() {
         TotalCheck check = TotalCheck.of(95.36, 100, 99, 82, 99, 98);
@@ -76,6 +88,7 @@ class GoldenCasesTest {
         assertEquals(95.36, check.publishedTotal());
         assertEquals(-0.24, check.difference(), 1e-9);
         assertTrue(check.mismatch());
+        assertEquals(TotalCheck.Outcome.MISMATCH, TotalCheck.outcome(95.36, check.recomputedTotal()));
     }
 
     @Test

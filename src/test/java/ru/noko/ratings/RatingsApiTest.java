@@ -152,7 +152,8 @@ class RatingsApiTest extends ApiTestBase {
         assertTrue(csvResponse.header("Content-Disposition").contains("ratings-00-2022.csv"));
         Csv.Table csv = Csv.parse(csvResponse.body());
         assertEquals(List.of("place", "place_region", "place_type", "place_municipality", "organization_id", "inn", "kpp",
-                "name", "type", "oktmo", "municipality", "k1", "k2", "k3", "k4", "k5", "total"), csv.header());
+                "name", "type", "oktmo", "municipality", "k1", "k2", "k3", "k4", "k5", "total", "total_computed", "total_check"),
+                csv.header());
         assertSameRows(json, csv);
 
         HttpResponse<String> byAccept = api.call(HttpRequest.GET("/api/v1/ratings?region=00&year=2022").accept("text/csv"));

@@ -1,8 +1,10 @@
 package ru.noko.campaigns.results;
 
 /**
- * Places inside one campaign revision, computed once on publish: competition ranking ("1224") on
- * the unrounded total, descending — in the region, in the type group and in the municipality.
+ * Places inside one campaign revision, fixed once on publish. The place in the region is the
+ * official one when the operator's file gave it (ties as in the file), else competition ranking
+ * ("1224") on the total, descending; the places in the type group and the municipality are always
+ * competition ranking on the total — the official total when the file gave one (METHODOLOGY §4).
  */
 public final class PlaceRanking {
 
@@ -10,12 +12,13 @@ public final class PlaceRanking {
     }
 
     /**
-     * The three places as select-list columns over any row set with {@code total}, {@code type} and
-     * {@code oktmo} (a staged upload), so a publish writes results with their places in one statement.
+     * The three places as select-list columns over any row set with {@code total}, {@code type},
+     * {@code oktmo} and the official {@code place_region} (a staged upload), so a publish writes
+     * results with their places in one statement.
      */
     public static String placeColumns() {
         return """
-                rank() OVER (ORDER BY total DESC) AS place_region,
+                coalesce(place_region, rank() OVER (ORDER BY total DESC)) AS place_region,
                 rank() OVER (PARTITION BY type ORDER BY total DESC) AS place_type,
                 CASE WHEN oktmo IS NULL THEN NULL
                      ELSE rank() OVER (PARTITION BY oktmo ORDER BY total DESC) END AS place_municipality""";

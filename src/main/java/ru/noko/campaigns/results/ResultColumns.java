@@ -31,6 +31,8 @@ public final class ResultColumns {
             results.add("k" + (i + 1), r -> r.criterion(index));
         }
         results.add("total", ResultRow::total)
+                .add("total_computed", ResultRow::totalComputed)
+                .add("total_check", ResultRow::totalCheck)
                 .add("published_total", ResultRow::publishedTotal)
                 .add("place_region", ResultRow::placeRegion)
                 .add("place_type", ResultRow::placeType)

@@ -6,13 +6,16 @@ import java.util.Map;
 /**
  * One organization's row in a published campaign's results table, values unrounded.
  *
+ * @param total         the official total (the operator's when its file gave one, else ours)
+ * @param totalComputed our recomputation, the mean of the criteria
+ * @param totalCheck    {@code match}, {@code mismatch} or {@code not_given} (see TotalCheck.Outcome)
  * @param criteria   K1..K5 in catalogue order
  * @param indicators by result field ({@code i1_1}); empty when not asked for; a null value means
  *                   the zero-denominator rule excluded the indicator
  */
 public record ResultRow(long campaignId, int year, long organizationId, String inn, String kpp, String name,
                         String shortName, String type, String oktmo, String municipality, List<Double> criteria,
-                        double total, Double publishedTotal, Integer placeRegion, Integer placeType,
+                        double total, double totalComputed, String totalCheck, Double publishedTotal, Integer placeRegion, Integer placeType,
                         Integer placeMunicipality, Integer recipients, Integer respondents,
                         Map<String, Double> indicators) {
 

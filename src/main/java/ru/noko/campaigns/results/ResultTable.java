@@ -30,8 +30,8 @@ public class ResultTable {
 
     private static final String COLUMNS = """
             SELECT r.campaign_id, r.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
-                   m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.published_total,
-                   r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents""";
+                   m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
+                   r.published_total, r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents""";
     private static final String FROM = """
              FROM published_result r
              JOIN organization o ON o.id = r.organization_id
@@ -100,7 +100,8 @@ public class ResultTable {
         return new ResultRow(row.getLong("campaign_id"), row.getInt("year"), row.getLong("organization_id"),
                 row.getString("inn"), row.getString("kpp"), row.getString("name"), row.getString("short_name"),
                 row.getString("type"), row.getString("oktmo"), row.getString("municipality"), criteria(row, ""),
-                row.getDouble("total"), Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
+                row.getDouble("total"), row.getDouble("total_computed"), row.getString("total_check"),
+                Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
                 Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
                 Sql.nullableInt(row, "recipients"), Sql.nullableInt(row, "respondents"),
                 withIndicators ? indicators(row) : Map.of());

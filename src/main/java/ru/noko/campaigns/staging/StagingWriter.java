@@ -24,8 +24,8 @@ public final class StagingWriter implements RowSink, AutoCloseable {
 
     static final String COLUMNS = "job_id, line, inn, kpp, ogrn, bus_reg_num, name, short_name, type, oktmo, municipality,"
             + " address, website, search_name, k1, k2, k3, k4, k5, total, published_total, recipients, respondents,"
-            + " indicator_values, zero_rule_indicators, raw_values";
-    private static final short FIELDS = 26;
+            + " indicator_values, zero_rule_indicators, raw_values, total_computed, total_check, place_region";
+    private static final short FIELDS = 29;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int TEXT_OID = 25;
@@ -92,6 +92,9 @@ public final class StagingWriter implements RowSink, AutoCloseable {
         float8Array(row.indicators());
         textArray(row.zeroRuleIndicators());
         int8Array(row.rawValues());
+        float8(row.totalComputed());
+        text(row.totalCheck() == null ? null : row.totalCheck().code());
+        int4(row.placeRegion());
         if (b.size() >= CHUNK) {
             flush();
         }

@@ -130,6 +130,22 @@ abstract class RowChecks {
         return value;
     }
 
+    /** The file's place in the rating (a positive whole number), when it gives one; reports and returns null otherwise. */
+    protected Integer place(UploadTable.SourceRow row) {
+        String field = UploadFields.PLACES.get(0);
+        String raw = row.get(field);
+        if (raw == null) {
+            return null;
+        }
+        Double value = NumberText.parseDouble(number(raw));
+        if (value == null || value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            report.error(UploadReport.cell(row.row(), field, raw, "invalid_place",
+                    "Место в рейтинге должно быть целым числом от 1, а указано «" + Excerpt.of(raw) + "»"));
+            return null;
+        }
+        return value.intValue();
+    }
+
     protected static String label(String field) {
         if (field.matches("k[1-5]")) {
             return "критерия К" + field.substring(1);
@@ -164,11 +180,13 @@ abstract class RowChecks {
         if (publishedTotal != null && TotalCheck.differs(publishedTotal, computedTotal)) {
             report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
                     "Опубликованный итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от рассчитанного "
-                            + new Score(computedTotal).roundedText(',') + " больше чем на 0,01; сохранены оба значения"));
+                            + new Score(computedTotal).roundedText(',') + " больше чем на 0,01; опубликован итоговый балл"
+                            + " из файла, рассчитанный сохранён рядом с ним"));
         }
     }
 
-    protected StagedRow computed(int line, ComputedResult result, String municipality, Double publishedTotal) {
+    protected StagedRow computed(int line, ComputedResult result, String municipality, Double publishedTotal,
+                                 Integer publishedPlace) {
         double[] criteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
         List<Indicator> indicators = fields.indicators();
         Double[] values = new Double[indicators.size()];
@@ -186,7 +204,7 @@ abstract class RowChecks {
                     String.valueOf(raw.get(Methodology.RESPONDENTS)), warning.code(), warning.message()));
         }
         return new StagedRow(line, result.organization(), municipality, criteria, result.assessment().total(), publishedTotal,
-                raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null,
+                publishedPlace, raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null,
                 raw.has(Methodology.RESPONDENTS) ? raw.get(Methodology.RESPONDENTS) : null,
                 values, List.copyOf(result.assessment().zeroDenominatorIndicators()), rawValues);
     }
@@ -210,8 +228,14 @@ abstract class RowChecks {
         }
     }
 
-    /** Level 1: the results table as published. Criteria kept as given, the total recomputed, places ours. */
+    /**
+     * Level 1: the results table as published. Criteria, indicators, the total and the place are
+     * kept as given (the official record); the total is recomputed beside it; places the file
+     * does not give are ours.
+     */
     static final class ResultsTable extends RowChecks {
+
+        private final PlaceOrderCheck placeOrder = new PlaceOrderCheck();
 
         ResultsTable(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink) {
             super(scope, fields, missing, report, sink);
@@ -227,6 +251,7 @@ abstract class RowChecks {
                 criteria[i] = value == null ? Double.NaN : value;
             }
             Double publishedTotal = score(row, UploadFields.TOTAL, false);
+            Integer publishedPlace = place(row);
             List<String> indicatorFields = fields.indicatorFields();
             Double[] indicators = null;
             for (int i = 0; i < indicatorFields.size(); i++) {
@@ -245,10 +270,17 @@ abstract class RowChecks {
             if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
                 report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
                         "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от среднего пяти критериев "
-                                + new Score(total).roundedText(',') + " больше чем на 0,01; сохранены оба значения"));
+                                + new Score(total).roundedText(',') + " больше чем на 0,01; опубликован итоговый балл"
+                                + " из файла, рассчитанный сохранён рядом с ним"));
             }
-            stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal, null, null,
-                    indicators, List.of(), null));
+            placeOrder.add(row.row(), publishedTotal, publishedPlace);
+            stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal,
+                    publishedPlace, null, null, indicators, List.of(), null));
+        }
+
+        @Override
+        void finish() {
+            placeOrder.report(report);
         }
     }
 
@@ -256,6 +288,7 @@ abstract class RowChecks {
     static final class RawInputRows extends RowChecks {
 
         private final RawInputsTable table;
+        private final PlaceOrderCheck placeOrder = new PlaceOrderCheck();
 
         RawInputRows(CampaignScope scope, UploadFields fields, Set<String> missing, UploadReport report, RowSink sink) {
             super(scope, fields, missing, report, sink);
@@ -273,9 +306,16 @@ abstract class RowChecks {
                 return;
             }
             Double publishedTotal = row.get(UploadFields.TOTAL) == null ? null : score(row, UploadFields.TOTAL, false);
-            StagedRow staged = computed(row.row(), result, row.get("municipality"), publishedTotal);
-            comparePublished(row, staged.criteria(), staged.total(), publishedTotal);
+            Integer publishedPlace = place(row);
+            StagedRow staged = computed(row.row(), result, row.get("municipality"), publishedTotal, publishedPlace);
+            comparePublished(row, staged.criteria(), staged.totalComputed(), publishedTotal);
+            placeOrder.add(row.row(), publishedTotal, publishedPlace);
             stage(staged);
+        }
+
+        @Override
+        void finish() {
+            placeOrder.report(report);
         }
     }
 
@@ -311,7 +351,7 @@ abstract class RowChecks {
             for (int i = 0; i < rawValues.length; i++) {
                 rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
             }
-            stage(new StagedRow(row.row(), identity, row.get("municipality"), null, null, null,
+            stage(new StagedRow(row.row(), identity, row.get("municipality"), null, null, null, null,
                     raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null, null, null, List.of(), rawValues));
         }
     }
@@ -457,7 +497,7 @@ abstract class RowChecks {
                 ComputedResult result = table.computeRow(line, expert.organization(), inputs, problems);
                 addAll(problems);
                 if (result != null && problems.isEmpty()) {
-                    stage(computed(line, result, expert.municipality(), null));
+                    stage(computed(line, result, expert.municipality(), null, null));
                 }
             });
         }

@@ -10,6 +10,7 @@ import ru.noko.api.model.InputLevel;
 import ru.noko.api.model.OrganizationType;
 import ru.noko.api.model.PreviewRow;
 import ru.noko.api.model.ProblemItem;
+import ru.noko.api.model.TotalCheck;
 import ru.noko.api.model.UploadDetection;
 import ru.noko.api.model.UploadDetectionFormat;
 import ru.noko.api.model.ZeroRule;
@@ -108,6 +109,11 @@ class AdminMapper {
                 row.total() == null ? 0.0 : row.total());
         model.setOktmo(row.organization().oktmo());
         model.setPublishedTotal(row.publishedTotal());
+        model.setTotalComputed(row.totalComputed());
+        if (row.totalCheck() != null) {
+            model.setTotalCheck(TotalCheck.fromValue(row.totalCheck().code()));
+        }
+        model.setPlaceRegion(row.placeRegion());
         return model;
     }
 }

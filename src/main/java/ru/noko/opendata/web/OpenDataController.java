@@ -9,6 +9,7 @@ import ru.noko.opendata.Passport;
 import ru.noko.opendata.Passports;
 import ru.noko.opendata.PublicUrls;
 import ru.noko.opendata.ReleaseRepository;
+import ru.noko.opendata.Structure;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -111,11 +112,9 @@ class OpenDataController implements OpendataApi {
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getDatasetStructure(String identifier, String structure) {
-        Dataset dataset = dataset(identifier);
-        if (!dataset.structureVersion().equals(structure)) {
-            throw ApiProblemException.notFound("Dataset " + identifier + " has no structure version " + structure);
-        }
-        return csv(Passports.structure(dataset), Passports.structureFileName(dataset), IMMUTABLE, describedBy(identifier));
+        Structure found = dataset(identifier).structure(structure).orElseThrow(() ->
+                ApiProblemException.notFound("Dataset " + identifier + " has no structure version " + structure));
+        return csv(Passports.structure(found), Passports.structureFileName(found), IMMUTABLE, describedBy(identifier));
     }
 
     @Override
@@ -127,7 +126,7 @@ class OpenDataController implements OpendataApi {
         int asked = dash < 0 ? 1 : Integer.parseInt(version.substring(dash + 1));
         boolean canonical = dash < 0 || (asked >= 2 && version.charAt(dash + 1) != '0');
         Edition edition = releases.byVersion(releaseVersion)
-                .filter(r -> canonical && dataset.structureVersion().equals(structure))
+                .filter(r -> canonical && dataset.structureOf(r).version().equals(structure))
                 .flatMap(r -> editions.current(dataset).stream().filter(e -> e.release().id() == r.id()).findFirst())
                 .filter(e -> asked <= e.number())
                 .orElseThrow(() -> ApiProblemException.notFound(

@@ -78,6 +78,11 @@ final class OrganizationCard {
                     .element("b", l.english() ? l.place(shown.placeMunicipality()) : String.valueOf(shown.placeMunicipality()))
                     .text(l.t(" из ", " of ") + l.count(shown.countMunicipality())).close();
         }
+        if (!options.compact() && "mismatch".equals(shown.totalCheck())) {
+            // the official total is shown; our recomputation differs by more than 0.01, so it is said
+            h.open("li", "class", "check").text(l.t("официальный балл; пересчёт по критериям — ",
+                    "official total; recomputed from the criteria: ")).text(l.score(shown.totalComputed())).close();
+        }
         if (card.previous() != null) {
             change(h, shown.total() - card.previous().total(), card.previous().year(), l);
         }

@@ -47,9 +47,9 @@ class StagingWriterTest implements TestPropertyProvider {
         OrganizationIdentity bare = new OrganizationIdentity("7700000023", "7701AB001", null, null, "Детский сад",
                 null, OrganizationType.PRESCHOOL, null, null, null);
         StagedRow computed = new StagedRow(2, full, "Тестовский район", new double[]{100.0, 0.0, 1.0 / 3, 99.99, 42.5},
-                48.76666666666667, 48.77, 1_552L, 591L, new Double[]{100.0, null, 2.0 / 3},
+                48.76666666666667, 48.77, 3, 1_552L, 591L, new Double[]{100.0, null, 2.0 / 3},
                 List.of("2.1", "3.3"), new Long[]{16L, null, 9_000_000_000L});
-        StagedRow checklist = new StagedRow(3, bare, null, null, null, null, null, null, null, List.of(), null);
+        StagedRow checklist = new StagedRow(3, bare, null, null, null, null, null, null, null, null, List.of(), null);
 
         Map<String, Object> first = transactions.executeWrite(status -> {
             try (StagingWriter writer = new StagingWriter(status.getConnection(), JOB)) {
@@ -62,6 +62,9 @@ class StagingWriterTest implements TestPropertyProvider {
             assertNull(second.get("ogrn"));
             assertNull(second.get("k1"));
             assertNull(second.get("total"));
+            assertNull(second.get("total_computed"));
+            assertNull(second.get("total_check"));
+            assertNull(second.get("place_region"));
             assertNull(second.get("recipients"));
             assertNull(second.get("indicator_values"));
             assertNull(second.get("raw_values"));
@@ -76,8 +79,11 @@ class StagingWriterTest implements TestPropertyProvider {
         assertEquals("school", first.get("type"));
         assertEquals("Тестовский район", first.get("municipality"));
         assertEquals(1.0 / 3, (Double) first.get("k3"), 0.0);
-        assertEquals(48.76666666666667, (Double) first.get("total"), 0.0);
+        assertEquals(48.77, (Double) first.get("total"), 0.0, "the official total is the one published");
+        assertEquals(48.76666666666667, (Double) first.get("total_computed"), 0.0);
+        assertEquals("match", first.get("total_check"), "48.77 is 48.7667 rounded");
         assertEquals(48.77, (Double) first.get("published_total"), 0.0);
+        assertEquals(3, first.get("place_region"));
         assertEquals(1552, first.get("recipients"));
         assertEquals(591, first.get("respondents"));
         assertArrayEquals(new Double[]{100.0, null, 2.0 / 3}, (Object[]) first.get("indicator_values"));
@@ -89,7 +95,7 @@ class StagingWriterTest implements TestPropertyProvider {
     void aCountBeyondTheIntegerColumnIsRefused() {
         OrganizationIdentity o = new OrganizationIdentity("7700000016", "770101001", null, null, "Школа", null,
                 OrganizationType.SCHOOL, null, null, null);
-        StagedRow huge = new StagedRow(2, o, null, null, null, null, 3_000_000_000L, null, null, List.of(), null);
+        StagedRow huge = new StagedRow(2, o, null, null, null, null, null, 3_000_000_000L, null, null, List.of(), null);
         assertThrows(IllegalArgumentException.class, () -> transactions.executeWrite(status -> {
             try (StagingWriter writer = new StagingWriter(status.getConnection(), JOB)) {
                 writer.accept(huge);
