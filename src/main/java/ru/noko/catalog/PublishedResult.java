@@ -3,8 +3,17 @@ package ru.noko.catalog;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An organization's result in one published campaign revision, as {@link LatestResults} reads it; values unrounded. */
+/**
+ * An organization's result in one published campaign revision, as {@link LatestResults} reads it; values unrounded.
+ *
+ * @param total              the official total (the operator's when its file gave one, else ours)
+ * @param totalComputed      our recomputation, the mean of the criteria
+ * @param totalCheck         {@code match}, {@code mismatch} or {@code not_given}
+ * @param zeroRuleIndicators codes ("3.3") of the indicators whose value the zero-denominator rule
+ *                           decided; empty when it was not used
+ */
 public record PublishedResult(long campaignId, String campaignTitle, int year, OffsetDateTime publishedAt,
-                              List<Double> criteria, double total, Integer placeRegion, Integer placeType,
-                              Integer placeMunicipality, Integer respondents) {
+                              List<Double> criteria, double total, double totalComputed, String totalCheck,
+                              Integer placeRegion, Integer placeType, Integer placeMunicipality,
+                              Integer respondents, List<String> zeroRuleIndicators) {
 }

@@ -7,14 +7,16 @@ import java.util.List;
  * the identity is set and {@code assessed} is false.
  */
 public record ComparedEntry(int year, long organizationId, String name, boolean assessed, Long campaignId,
-                            String type, List<Double> criteria, Double total, Integer placeRegion, Integer placeType,
-                            Integer placeMunicipality) {
+                            String type, List<Double> criteria, Double total, Double totalComputed,
+                            String totalCheck, Integer placeRegion, Integer placeType, Integer placeMunicipality,
+                            List<String> zeroRuleIndicators) {
 
     public Double criterion(int index) {
         return criteria == null ? null : criteria.get(index);
     }
 
     public static ComparedEntry notAssessed(int year, long organizationId, String name) {
-        return new ComparedEntry(year, organizationId, name, false, null, null, null, null, null, null, null);
+        return new ComparedEntry(year, organizationId, name, false, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }

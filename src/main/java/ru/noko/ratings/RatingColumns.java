@@ -36,6 +36,7 @@ public final class RatingColumns {
             .add("total", r -> r.result().total())
             .add("total_computed", r -> r.result().totalComputed())
             .add("total_check", r -> r.result().totalCheck())
+            .add("zero_rule_indicators", r -> r.result().zeroRuleIndicators())
             .build();
 
     public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
@@ -68,7 +69,8 @@ public final class RatingColumns {
         for (String indicator : ResultColumns.INDICATORS) {
             history.add(indicator, r -> r.indicators().get(indicator));
         }
-        history.add("previous_campaign_id", HistoryRow::previousCampaignId)
+        history.add("zero_rule_indicators", HistoryRow::zeroRuleIndicators)
+                .add("previous_campaign_id", HistoryRow::previousCampaignId)
                 .add("previous_year", HistoryRow::previousYear)
                 .add("change_total", HistoryRow::changeOfTotal);
         for (int i = 0; i < CRITERIA.size(); i++) {
@@ -106,9 +108,12 @@ public final class RatingColumns {
             comparison.add(CRITERIA.get(i), e -> e.criterion(index));
         }
         comparison.add("total", ComparedEntry::total)
+                .add("total_computed", ComparedEntry::totalComputed)
+                .add("total_check", ComparedEntry::totalCheck)
                 .add("place_region", ComparedEntry::placeRegion)
                 .add("place_type", ComparedEntry::placeType)
-                .add("place_municipality", ComparedEntry::placeMunicipality);
+                .add("place_municipality", ComparedEntry::placeMunicipality)
+                .add("zero_rule_indicators", ComparedEntry::zeroRuleIndicators);
         COMPARISON = comparison.build();
     }
 

@@ -28,7 +28,8 @@ public class RatingQueries {
 
     /** One year's published result of an organization, for comparisons. */
     public record YearResult(long organizationId, int year, long campaignId, String type, List<Double> criteria,
-                             double total, Integer placeRegion, Integer placeType, Integer placeMunicipality) {
+                             double total, double totalComputed, String totalCheck, Integer placeRegion,
+                             Integer placeType, Integer placeMunicipality, List<String> zeroRuleIndicators) {
     }
 
     private final Sql sql;
@@ -53,7 +54,7 @@ public class RatingQueries {
         return sql.list("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
-                       r.respondents, r.total_computed, r.total_check,
+                       r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
                        (SELECT count(*) FROM result x
                         WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
                        (SELECT count(*) FROM result x
@@ -109,7 +110,8 @@ public class RatingQueries {
         return sql.jdbc().prepareStatement("""
                 SELECT DISTINCT ON (r.organization_id, r.year)
                        r.organization_id, r.year, r.campaign_id, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
-                       r.place_region, r.place_type, r.place_municipality
+                       r.total_computed, r.total_check, r.place_region, r.place_type, r.place_municipality,
+                       r.zero_rule_indicators
                 """ + PUBLISHED + """
                 WHERE r.organization_id = ANY (?)
                 ORDER BY r.organization_id, r.year, r.published_at DESC, r.campaign_id DESC""", statement -> {
@@ -119,8 +121,9 @@ public class RatingQueries {
                 while (row.next()) {
                     results.add(new YearResult(row.getLong("organization_id"), row.getInt("year"),
                             row.getLong("campaign_id"), row.getString("type"), ResultTable.criteria(row, ""),
-                            row.getDouble("total"), Sql.nullableInt(row, "place_region"),
-                            Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality")));
+                            row.getDouble("total"), row.getDouble("total_computed"), row.getString("total_check"),
+                            Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
+                            Sql.nullableInt(row, "place_municipality"), ResultTable.zeroRuleIndicators(row)));
                 }
             }
             return results;
@@ -136,7 +139,7 @@ public class RatingQueries {
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), row.getInt("in_region"), row.getInt("in_type"),
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
-                ResultTable.indicators(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
+                ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
                 Sql.nullableDouble(row, "previous_total"));
     }

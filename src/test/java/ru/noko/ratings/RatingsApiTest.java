@@ -7,12 +7,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import ru.noko.support.ApiTestBase;
+import ru.noko.support.Admin;
+import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.Csv;
 import ru.noko.support.Json;
 import ru.noko.support.Rows;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rankings on the demonstration region: order, places, scopes, errors, JSON = CSV. */
 @MicronautTest(transactional = false)
-class RatingsApiTest extends ApiTestBase {
+class RatingsApiTest extends AdminApiTestBase {
 
     @Test
     void rankingIsOrderedByTotalWithCompetitionPlacesRecomputedHere() {
@@ -56,6 +58,78 @@ class RatingsApiTest extends ApiTestBase {
             }
             assertEquals(mean, total(row), 1e-9);
         }
+    }
+
+    /** Issue 13: the zero-denominator rule is a choice, so every public result names where it decided a value. */
+    @Test
+    void everyPublicResultNamesTheIndicatorsTheZeroDenominatorRuleDecided() {
+        long id = admin.createCampaign("59", 2043, "НОКО детских садов 2043 (тест правила нулевого знаменателя)", "preschool");
+        JsonNode job = admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
+        assertEquals(0, job.get("errors_count").asInt(), job.toString());
+        assertEquals(200, admin.publish(id).code());
+        // Детский сад № 3: nobody with a disability (3.3), nobody used remote channels (4.3)
+        Map<String, List<String>> expected = Map.of("5902002012", List.of(), "5902002020", List.of(),
+                "5902002037", List.of("3.3", "4.3"));
+
+        List<JsonNode> results = list(Json.parse(api.get("/api/v1/campaigns/" + id + "/results").body()).get("data"));
+        assertEquals(expected, zeroRuleByInn(results));
+        Csv.Table resultsCsv = Csv.parse(api.get("/api/v1/campaigns/" + id + "/results?format=csv").body());
+        assertEquals(Map.of("5902002012", "", "5902002020", "", "5902002037", "3.3|4.3"), zeroRuleCellsByInn(resultsCsv));
+        assertSameRows(results, resultsCsv);
+        JsonNode chosen = Json.parse(api.get("/api/v1/campaigns/" + id + "/results?fields=inn,zero_rule_indicators").body());
+        assertEquals(expected, zeroRuleByInn(list(chosen.get("data"))));
+
+        List<JsonNode> ranking = list(Json.parse(api.get("/api/v1/ratings?region=59&year=2043").body()).get("data"));
+        assertEquals(expected, zeroRuleByInn(ranking));
+        Csv.Table rankingCsv = Csv.parse(api.get("/api/v1/ratings?region=59&year=2043&format=csv").body());
+        assertEquals(Map.of("5902002012", "", "5902002020", "", "5902002037", "3.3|4.3"), zeroRuleCellsByInn(rankingCsv));
+        assertSameRows(ranking, rankingCsv);
+
+        for (JsonNode row : ranking) {
+            long organization = row.get("organization_id").asLong();
+            List<String> named = expected.get(row.get("inn").asText());
+            List<JsonNode> history = list(Json.parse(api.get("/api/v1/organizations/" + organization + "/results").body()).get("data"));
+            JsonNode inCampaign = history.stream().filter(h -> h.get("campaign_id").asLong() == id).findFirst().orElseThrow();
+            assertEquals(named, texts(inCampaign.get("zero_rule_indicators")));
+            Csv.Table historyCsv = Csv.parse(api.get("/api/v1/organizations/" + organization + "/results?format=csv").body());
+            assertSameRows(history, historyCsv);
+            assertEquals(String.join("|", named), historyCsv.rows().get(history.indexOf(inCampaign)).get("zero_rule_indicators"));
+
+            JsonNode latest = Json.parse(api.get("/api/v1/organizations/" + organization).body()).get("latest_result");
+            assertEquals(id, latest.get("campaign_id").asLong(), "no later campaign of these organizations");
+            assertEquals(named, texts(latest.get("zero_rule_indicators")));
+            assertEquals(row.get("total_computed").asDouble(), latest.get("total_computed").asDouble());
+            assertEquals(row.get("total_check").asText(), latest.get("total_check").asText());
+        }
+
+        String organizations = String.join(",", ranking.stream().map(r -> r.get("organization_id").asText()).toList());
+        JsonNode comparison = Json.parse(api.get("/api/v1/compare?organizations=" + organizations).body());
+        JsonNode year2043 = list(comparison.get("data")).stream().filter(y -> y.get("year").asInt() == 2043)
+                .findFirst().orElseThrow();
+        List<JsonNode> compared = list(year2043.get("results"));
+        assertEquals(ranking.size(), compared.size());
+        for (JsonNode entry : compared) {
+            JsonNode ranked = ranking.stream().filter(r -> r.get("organization_id").equals(entry.get("organization_id")))
+                    .findFirst().orElseThrow();
+            assertEquals(expected.get(ranked.get("inn").asText()), texts(entry.get("zero_rule_indicators")));
+            assertEquals(ranked.get("total_computed").asDouble(), entry.get("total_computed").asDouble());
+            assertEquals(ranked.get("total_check").asText(), entry.get("total_check").asText());
+        }
+        Csv.Table comparisonCsv = Csv.parse(api.get("/api/v1/compare?organizations=" + organizations + "&format=csv").body());
+        assertTrue(comparisonCsv.rows().stream().anyMatch(r -> "2043".equals(r.get("year"))
+                && "3.3|4.3".equals(r.get("zero_rule_indicators"))), "the CSV names them too");
+    }
+
+    private static Map<String, List<String>> zeroRuleByInn(List<JsonNode> rows) {
+        Map<String, List<String>> byInn = new HashMap<>();
+        rows.forEach(row -> byInn.put(row.get("inn").asText(), texts(row.get("zero_rule_indicators"))));
+        return byInn;
+    }
+
+    private static Map<String, String> zeroRuleCellsByInn(Csv.Table table) {
+        Map<String, String> byInn = new HashMap<>();
+        table.rows().forEach(row -> byInn.put(row.get("inn"), row.get("zero_rule_indicators")));
+        return byInn;
     }
 
     @Test
@@ -152,7 +226,8 @@ class RatingsApiTest extends ApiTestBase {
         assertTrue(csvResponse.header("Content-Disposition").contains("ratings-00-2022.csv"));
         Csv.Table csv = Csv.parse(csvResponse.body());
         assertEquals(List.of("place", "place_region", "place_type", "place_municipality", "organization_id", "inn", "kpp",
-                "name", "type", "oktmo", "municipality", "k1", "k2", "k3", "k4", "k5", "total", "total_computed", "total_check"),
+                "name", "type", "oktmo", "municipality", "k1", "k2", "k3", "k4", "k5", "total", "total_computed", "total_check",
+                "zero_rule_indicators"),
                 csv.header());
         assertSameRows(json, csv);
 
@@ -286,7 +361,7 @@ class RatingsApiTest extends ApiTestBase {
         assertEquals(ids, longs(comparison.get("organizations"), "id"), "in the order asked, repeats ignored");
 
         Set<Integer> expectedYears = new java.util.TreeSet<>();
-        Map<Long, List<JsonNode>> histories = new java.util.HashMap<>();
+        Map<Long, List<JsonNode>> histories = new HashMap<>();
         for (long id : ids) {
             List<JsonNode> history = list(Json.parse(api.get("/api/v1/organizations/" + id + "/results").body()).get("data"));
             histories.put(id, history);

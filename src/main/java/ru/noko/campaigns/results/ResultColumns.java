@@ -42,6 +42,7 @@ public final class ResultColumns {
         for (String indicator : INDICATORS) {
             results.add(indicator, r -> r.indicators().get(indicator));
         }
+        results.add("zero_rule_indicators", ResultRow::zeroRuleIndicators);
         RESULTS = results.build();
     }
 

@@ -12,12 +12,14 @@ import java.util.Map;
  * @param criteria   K1..K5 in catalogue order
  * @param indicators by result field ({@code i1_1}); empty when not asked for; a null value means
  *                   the zero-denominator rule excluded the indicator
+ * @param zeroRuleIndicators codes ("3.3") of the indicators whose value the zero-denominator rule
+ *                           decided; empty when it was not used
  */
 public record ResultRow(long campaignId, int year, long organizationId, String inn, String kpp, String name,
                         String shortName, String type, String oktmo, String municipality, List<Double> criteria,
                         double total, double totalComputed, String totalCheck, Double publishedTotal, Integer placeRegion, Integer placeType,
                         Integer placeMunicipality, Integer recipients, Integer respondents,
-                        Map<String, Double> indicators) {
+                        Map<String, Double> indicators, List<String> zeroRuleIndicators) {
 
     public double criterion(int index) {
         return criteria.get(index);

@@ -31,7 +31,8 @@ public class ResultTable {
     private static final String COLUMNS = """
             SELECT r.campaign_id, r.year, r.organization_id, o.inn, o.kpp, r.name, o.short_name, r.type, r.oktmo,
                    m.name AS municipality, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
-                   r.published_total, r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents""";
+                   r.published_total, r.place_region, r.place_type, r.place_municipality, r.recipients, r.respondents,
+                   r.zero_rule_indicators""";
     private static final String FROM = """
              FROM published_result r
              JOIN organization o ON o.id = r.organization_id
@@ -104,7 +105,7 @@ public class ResultTable {
                 Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
                 Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
                 Sql.nullableInt(row, "recipients"), Sql.nullableInt(row, "respondents"),
-                withIndicators ? indicators(row) : Map.of());
+                withIndicators ? indicators(row) : Map.of(), zeroRuleIndicators(row));
     }
 
     /** k1..k5 of a row, from columns named {@code prefix + "k1"} etc. */
@@ -130,6 +131,12 @@ public class ResultTable {
             indicators.put(field(codeArray[i]), valueArray[i]);
         }
         return indicators;
+    }
+
+    /** Codes of the indicators whose value the zero-denominator rule decided (column {@code zero_rule_indicators}). */
+    public static List<String> zeroRuleIndicators(ResultSet row) throws SQLException {
+        Array codes = row.getArray("zero_rule_indicators");
+        return codes == null ? List.of() : List.of((String[]) codes.getArray());
     }
 
     static String field(String indicatorCode) {

@@ -8,6 +8,7 @@ import ru.noko.catalog.Region;
 import jakarta.inject.Singleton;
 import ru.noko.api.model.CodeValue;
 import ru.noko.api.model.LatestResult;
+import ru.noko.api.model.TotalCheck;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.catalog.PublishedResult;
@@ -64,7 +65,9 @@ class CatalogMapper {
             value.setRounded(Score.roundedOrNull(result.criteria().get(i)));
             values.add(value);
         }
-        LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(), values);
+        LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(),
+                result.totalComputed(), TotalCheck.fromValue(result.totalCheck()), values,
+                result.zeroRuleIndicators());
         model.setCampaignTitle(result.campaignTitle());
         model.setPublishedAt(result.publishedAt());
         model.setPlaceRegion(result.placeRegion());

@@ -167,7 +167,8 @@ class RatingsController implements RatingsApi {
                 RatingQueries.YearResult r = byOrganization.getOrDefault(id, Map.of()).get(year);
                 entries.add(r == null ? ComparedEntry.notAssessed(year, id, name)
                         : new ComparedEntry(year, id, name, true, r.campaignId(), r.type(), r.criteria(), r.total(),
-                        r.placeRegion(), r.placeType(), r.placeMunicipality()));
+                        r.totalComputed(), r.totalCheck(), r.placeRegion(), r.placeType(), r.placeMunicipality(),
+                        r.zeroRuleIndicators()));
             }
         }
         Representation representation = Representation.current();
