@@ -9,7 +9,7 @@ import java.util.List;
 /** A campaign as stored: its draft metadata and where publishing has got to. */
 public record Campaign(long id, String regionCode, String okatoCode, int year, String title, List<OrganizationType> types,
                        String methodologyCode, String variant, String zeroRule, String operatorName, LocalDate startedOn,
-                       LocalDate finishedOn, String councilProtocol, String status, Integer publishedRevision,
+                       LocalDate finishedOn, String councilProtocol, CampaignFacts facts, String status, Integer publishedRevision,
                        OffsetDateTime publishedAt, OffsetDateTime retractedAt, String retractionReason, boolean demo,
                        int revisions) {
 

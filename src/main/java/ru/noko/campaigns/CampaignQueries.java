@@ -44,8 +44,9 @@ public class CampaignQueries {
     private static final String COLUMNS = """
             SELECT c.id, c.region_code, g.name AS region_name, c.year, c.title, c.effective_types,
                    c.methodology_code, c.denominator_variant, c.zero_rule, c.operator_name, c.started_on,
-                   c.finished_on, c.council_protocol, c.status, c.published_revision, c.published_at,
-                   c.retracted_at, c.retraction_reason, c.demo, c.organizations_count
+                   c.finished_on, c.council_protocol, c.regional_order_number, c.regional_order_date,
+                   c.survey_started_on, c.survey_finished_on, c.bus_gov_deadline, c.status, c.published_revision,
+                   c.published_at, c.retracted_at, c.retraction_reason, c.demo, c.organizations_count
             """;
     private static final String ORDER = " ORDER BY c.year DESC, c.region_code, c.id";
 
@@ -102,7 +103,7 @@ public class CampaignQueries {
                 row.getString("methodology_code"), row.getString("denominator_variant"), row.getString("zero_rule"),
                 row.getString("operator_name"), row.getObject("started_on", LocalDate.class),
                 row.getObject("finished_on", LocalDate.class), row.getString("council_protocol"),
-                row.getString("status"), Sql.nullableInt(row, "published_revision"),
+                CampaignRepository.facts(row), row.getString("status"), Sql.nullableInt(row, "published_revision"),
                 row.getObject("published_at", OffsetDateTime.class), row.getObject("retracted_at", OffsetDateTime.class),
                 row.getString("retraction_reason"), row.getBoolean("demo"), row.getInt("organizations_count"));
     }

@@ -29,8 +29,10 @@ public class CampaignRepository {
     public long createDraft(CampaignDraft draft) {
         return sql.jdbc().prepareStatement("""
                 INSERT INTO campaign (region_code, year, title, types, methodology_code, denominator_variant, zero_rule,
-                                      operator_name, started_on, finished_on, council_protocol, demo)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", statement -> {
+                                      operator_name, started_on, finished_on, council_protocol, demo,
+                                      regional_order_number, regional_order_date, survey_started_on, survey_finished_on,
+                                      bus_gov_deadline)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", statement -> {
             Array types = statement.getConnection().createArrayOf("text",
                     draft.types().stream().map(OrganizationType::code).toArray());
             statement.setString(1, draft.regionCode());
@@ -41,15 +43,32 @@ public class CampaignRepository {
             statement.setString(6, draft.settings().variant().code());
             statement.setString(7, draft.settings().zeroRule().code());
             statement.setString(8, draft.operatorName());
-            statement.setDate(9, draft.startedOn() == null ? null : Date.valueOf(draft.startedOn()));
-            statement.setDate(10, draft.finishedOn() == null ? null : Date.valueOf(draft.finishedOn()));
+            statement.setDate(9, date(draft.startedOn()));
+            statement.setDate(10, date(draft.finishedOn()));
             statement.setString(11, draft.councilProtocol());
             statement.setBoolean(12, draft.demo());
+            CampaignFacts facts = draft.facts();
+            statement.setString(13, facts.regionalOrderNumber());
+            statement.setDate(14, date(facts.regionalOrderDate()));
+            statement.setDate(15, date(facts.surveyStartedOn()));
+            statement.setDate(16, date(facts.surveyFinishedOn()));
+            statement.setDate(17, date(facts.busGovDeadline()));
             try (var keys = statement.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
             }
         });
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    /** The facts columns of a campaign row (the table or the published_campaign view). */
+    static CampaignFacts facts(ResultSet row) throws SQLException {
+        return new CampaignFacts(row.getString("regional_order_number"), row.getObject("regional_order_date", LocalDate.class),
+                row.getObject("survey_started_on", LocalDate.class), row.getObject("survey_finished_on", LocalDate.class),
+                row.getObject("bus_gov_deadline", LocalDate.class));
     }
 
     @Transactional(readOnly = true)
@@ -117,7 +136,7 @@ public class CampaignRepository {
         return new Campaign(row.getLong("id"), row.getString("region_code"), row.getString("okato_code"), row.getInt("year"),
                 row.getString("title"), typeList, row.getString("methodology_code"), row.getString("denominator_variant"),
                 row.getString("zero_rule"), row.getString("operator_name"), row.getObject("started_on", LocalDate.class),
-                row.getObject("finished_on", LocalDate.class), row.getString("council_protocol"), row.getString("status"),
+                row.getObject("finished_on", LocalDate.class), row.getString("council_protocol"), facts(row), row.getString("status"),
                 row.getObject("published_revision", Integer.class), row.getObject("published_at", OffsetDateTime.class),
                 row.getObject("retracted_at", OffsetDateTime.class), row.getString("retraction_reason"),
                 row.getBoolean("demo"), row.getInt("revisions"));

@@ -11,7 +11,7 @@ import java.util.List;
 public record PublishedCampaign(long id, String regionCode, String regionName, int year, String title,
                                 List<String> types, String methodology, String denominatorVariant, String zeroRule,
                                 String operatorName, LocalDate startedOn, LocalDate finishedOn, String councilProtocol,
-                                String status, Integer revision, OffsetDateTime publishedAt, OffsetDateTime retractedAt,
+                                CampaignFacts facts, String status, Integer revision, OffsetDateTime publishedAt, OffsetDateTime retractedAt,
                                 String retractionReason, boolean demo, int organizationsCount) {
 
     public boolean isPublished() {

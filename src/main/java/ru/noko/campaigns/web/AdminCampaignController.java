@@ -15,6 +15,7 @@ import ru.noko.api.model.RetractInput;
 import ru.noko.campaigns.Campaign;
 import ru.noko.campaigns.CampaignAdmin;
 import ru.noko.campaigns.CampaignDraft;
+import ru.noko.campaigns.CampaignFacts;
 import ru.noko.campaigns.CampaignRepository;
 import ru.noko.campaigns.jobs.ImportJobs;
 import ru.noko.campaigns.jobs.JobCancellation;
@@ -127,6 +128,9 @@ class AdminCampaignController implements AdminApi {
             problems.add(FieldProblem.ofField("finished_on", input.getFinishedOn().toString(), "invalid_dates",
                     "Дата окончания раньше даты начала"));
         }
+        CampaignFacts facts = new CampaignFacts(strippedOrNull(input.getRegionalOrderNumber()), input.getRegionalOrderDate(),
+                input.getSurveyStartedOn(), input.getSurveyFinishedOn(), input.getBusGovDeadline());
+        problems.addAll(facts.problems());
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid("The campaign is invalid", problems);
         }
@@ -137,6 +141,11 @@ class AdminCampaignController implements AdminApi {
         List<OrganizationType> types = input.getTypes() == null ? List.of() : input.getTypes().stream().distinct()
                 .map(t -> OrganizationType.fromCode(t.getValue()).orElseThrow()).toList();
         return new CampaignDraft(input.getRegionCode(), input.getYear(), input.getTitle().strip(), types, methodology.code(),
-                settings, input.getOperatorName(), input.getStartedOn(), input.getFinishedOn(), input.getCouncilProtocol(), false);
+                settings, input.getOperatorName(), input.getStartedOn(), input.getFinishedOn(), input.getCouncilProtocol(), facts,
+                false);
+    }
+
+    private static String strippedOrNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

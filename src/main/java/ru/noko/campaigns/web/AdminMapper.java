@@ -52,6 +52,11 @@ class AdminMapper {
         model.setStartedOn(c.startedOn());
         model.setFinishedOn(c.finishedOn());
         model.setCouncilProtocol(c.councilProtocol());
+        model.setRegionalOrderNumber(c.facts().regionalOrderNumber());
+        model.setRegionalOrderDate(c.facts().regionalOrderDate());
+        model.setSurveyStartedOn(c.facts().surveyStartedOn());
+        model.setSurveyFinishedOn(c.facts().surveyFinishedOn());
+        model.setBusGovDeadline(c.facts().busGovDeadline());
         model.setPublishedRevision(c.publishedRevision());
         model.setPublishedAt(c.publishedAt());
         model.setRetractedAt(c.retractedAt());

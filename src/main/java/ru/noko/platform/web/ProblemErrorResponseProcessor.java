@@ -34,6 +34,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     static final String INTERNAL_ERROR = "Внутренняя ошибка сервера (internal error)";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
+    private static final Pattern VIOLATION = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)+): (.+)", Pattern.DOTALL);
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -66,6 +67,11 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         String message = error.getMessage();
         if (isJsonError(message)) {
             return FieldProblem.ofField(field == null ? "body" : field, "invalid_json", jsonMessage(message));
+        }
+        // a constraint of a body property arrives without a path, as "input.regionalOrderNumber: size must be …"
+        Matcher violation = message == null || field != null ? null : VIOLATION.matcher(message);
+        if (violation != null && violation.matches()) {
+            return FieldProblem.ofField(parameterName(violation.group(1)), null, violation.group(2));
         }
         return FieldProblem.ofField(field, null, message);
     }
