@@ -195,6 +195,7 @@ public class RevisionPublisher {
         if (written != rows) {
             throw new IllegalStateException("Staged " + rows + " rows but wrote " + written + " results");
         }
+        writeRespondentGroups(campaignId, revision, jobId);
         sql.update("""
                 UPDATE campaign SET status = 'published', published_revision = ?, published_at = ?,
                                     retracted_at = NULL, retraction_reason = NULL
@@ -211,6 +212,29 @@ public class RevisionPublisher {
             }
         });
         return revision;
+    }
+
+    /** The per-group survey indicators of an answers-level upload that named its respondent groups. */
+    private void writeRespondentGroups(long campaignId, int revision, long jobId) {
+        String groups = """
+                FROM staged_result s
+                JOIN organization o ON o.inn = s.inn AND o.kpp = s.kpp
+                CROSS JOIN LATERAL jsonb_each(s.respondent_groups::jsonb) g
+                """;
+        int written = sql.update("""
+                INSERT INTO result_group (campaign_id, revision, organization_id, respondent_group, respondents)
+                SELECT ?, ?, o.id, g.key, (g.value ->> 'respondents')::integer
+                """ + groups + " WHERE s.job_id = ? AND s.respondent_groups IS NOT NULL",
+                List.of(campaignId, revision, jobId));
+        if (written > 0) {
+            sql.update("""
+                    INSERT INTO group_indicator_value (campaign_id, revision, organization_id, respondent_group,
+                                                       indicator_code, value, zero_rule_applied)
+                    SELECT ?, ?, o.id, g.key, v.key, (v.value ->> 'value')::double precision, (v.value ->> 'zero')::boolean
+                    """ + groups + """
+                    CROSS JOIN LATERAL jsonb_each(g.value -> 'indicators') v
+                    WHERE s.job_id = ? AND s.respondent_groups IS NOT NULL""", List.of(campaignId, revision, jobId));
+        }
     }
 
     @jakarta.annotation.PreDestroy

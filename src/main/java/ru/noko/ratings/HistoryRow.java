@@ -15,7 +15,8 @@ public record HistoryRow(long campaignId, String campaignTitle, int year, Offset
                          Integer placeType, Integer placeMunicipality, int organizationsInRegion,
                          int organizationsInType, Integer organizationsInMunicipality, Integer respondents,
                          Map<String, Double> indicators, List<String> zeroRuleIndicators, Long previousCampaignId, Integer previousYear,
-                         List<Double> previousCriteria, Double previousTotal) {
+                         List<Double> previousCriteria, Double previousTotal,
+                         List<ru.noko.catalog.GroupResult> groups) {
 
     public Double changeOfTotal() {
         return previousTotal == null ? null : total - previousTotal;

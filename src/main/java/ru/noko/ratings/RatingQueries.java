@@ -1,5 +1,6 @@
 package ru.noko.ratings;
 
+import ru.noko.campaigns.results.ResultGroups;
 import ru.noko.campaigns.results.ResultTable;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -65,10 +66,10 @@ public class RatingQueries {
                        iv.indicator_codes, iv.indicator_values,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,
                        p.k1 AS previous_k1, p.k2 AS previous_k2, p.k3 AS previous_k3, p.k4 AS previous_k4,
-                       p.k5 AS previous_k5
+                       p.k5 AS previous_k5, """ + ResultGroups.COLUMNS + """
                 """ + PUBLISHED + """
                  LEFT JOIN municipality m ON m.oktmo = r.oktmo
-                """ + ResultTable.INDICATORS + """
+                """ + ResultTable.INDICATORS + ResultGroups.JOIN + """
                  LEFT JOIN LATERAL (
                      SELECT pr.campaign_id, pr.year, pr.total, pr.k1, pr.k2, pr.k3, pr.k4, pr.k5
                      FROM published_result pr
@@ -141,7 +142,7 @@ public class RatingQueries {
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
                 ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
-                Sql.nullableDouble(row, "previous_total"));
+                Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row));
     }
 
     private static YearStatistics statistics(ResultSet row) throws SQLException {

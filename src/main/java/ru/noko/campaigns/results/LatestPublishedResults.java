@@ -27,11 +27,13 @@ class LatestPublishedResults implements LatestResults {
     public Optional<PublishedResult> findLatest(long organizationId) {
         return sql.one("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
-                       r.total_computed, r.total_check, r.zero_rule_indicators, r.place_region, r.place_type, r.place_municipality, r.respondents
+                       r.total_computed, r.total_check, r.zero_rule_indicators, r.place_region, r.place_type, r.place_municipality, r.respondents,
+                       %s
                 FROM published_result r
+                %s
                 WHERE r.organization_id = ?
                 ORDER BY r.year DESC, r.published_at DESC
-                LIMIT 1""", List.of(organizationId), LatestPublishedResults::result);
+                LIMIT 1""".formatted(ResultGroups.COLUMNS, ResultGroups.JOIN), List.of(organizationId), LatestPublishedResults::result);
     }
 
     private static PublishedResult result(ResultSet row) throws SQLException {
@@ -41,6 +43,6 @@ class LatestPublishedResults implements LatestResults {
                 row.getDouble("total"), row.getDouble("total_computed"), row.getString("total_check"),
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), Sql.nullableInt(row, "respondents"),
-                ResultTable.zeroRuleIndicators(row));
+                ResultTable.zeroRuleIndicators(row), ResultGroups.read(row));
     }
 }

@@ -4,11 +4,12 @@ package ru.noko.campaigns.results;
  * Which rows of one published campaign's results table, in which order. Null filters mean "any".
  *
  * @param withIndicators whether to read the fourteen indicator values too
+ * @param withGroups     whether to read the respondent groups too (JSON rows with every column)
  */
 public record ResultQuery(long campaignId, String municipality, String type, Double totalMin, Double totalMax,
-                          ResultSort sort, boolean withIndicators) {
+                          ResultSort sort, boolean withIndicators, boolean withGroups) {
 
     public static ResultQuery ranking(long campaignId, String municipality, String type) {
-        return new ResultQuery(campaignId, municipality, type, null, null, ResultSort.TOTAL_DESC, false);
+        return new ResultQuery(campaignId, municipality, type, null, null, ResultSort.TOTAL_DESC, false, false);
     }
 }

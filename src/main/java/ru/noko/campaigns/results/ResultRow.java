@@ -14,12 +14,15 @@ import java.util.Map;
  *                   the zero-denominator rule excluded the indicator
  * @param zeroRuleIndicators codes ("3.3") of the indicators whose value the zero-denominator rule
  *                           decided; empty when it was not used
+ * @param groups     the survey indicators per respondent group; empty when not asked for or when the
+ *                   upload named no groups
  */
 public record ResultRow(long campaignId, int year, long organizationId, String inn, String kpp, String name,
                         String shortName, String type, String oktmo, String municipality, List<Double> criteria,
                         double total, double totalComputed, String totalCheck, Double publishedTotal, Integer placeRegion, Integer placeType,
                         Integer placeMunicipality, Integer recipients, Integer respondents,
-                        Map<String, Double> indicators, List<String> zeroRuleIndicators) {
+                        Map<String, Double> indicators, List<String> zeroRuleIndicators,
+                        List<ru.noko.catalog.GroupResult> groups) {
 
     public double criterion(int index) {
         return criteria.get(index);

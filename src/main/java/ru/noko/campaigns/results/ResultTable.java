@@ -58,7 +58,7 @@ public class ResultTable {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
         return sql.page("SELECT count(*)" + FROM + where, select(query) + where + " ORDER BY " + query.sort().orderBy(),
-                parameters, page, row -> row(row, query.withIndicators()));
+                parameters, page, row -> row(row, query));
     }
 
     /** Every matching row, in order, read through a cursor; {@code sink} runs inside the read transaction. */
@@ -66,13 +66,13 @@ public class ResultTable {
     public void stream(ResultQuery query, Consumer<ResultRow> sink) {
         List<Object> parameters = new ArrayList<>();
         String statement = select(query) + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
-        sql.stream(statement, parameters, row -> row(row, query.withIndicators()), sink);
+        sql.stream(statement, parameters, row -> row(row, query), sink);
     }
 
     private static String select(ResultQuery query) {
-        return query.withIndicators()
-                ? COLUMNS + ", iv.indicator_codes, iv.indicator_values" + FROM + INDICATORS
-                : COLUMNS + FROM;
+        return COLUMNS + (query.withIndicators() ? ", iv.indicator_codes, iv.indicator_values" : "")
+                + (query.withGroups() ? ", " + ResultGroups.COLUMNS : "") + FROM
+                + (query.withIndicators() ? INDICATORS : "") + (query.withGroups() ? ResultGroups.JOIN : "");
     }
 
     private static String where(ResultQuery query, List<Object> parameters) {
@@ -97,7 +97,7 @@ public class ResultTable {
         return where.toString();
     }
 
-    private static ResultRow row(ResultSet row, boolean withIndicators) throws SQLException {
+    private static ResultRow row(ResultSet row, ResultQuery query) throws SQLException {
         return new ResultRow(row.getLong("campaign_id"), row.getInt("year"), row.getLong("organization_id"),
                 row.getString("inn"), row.getString("kpp"), row.getString("name"), row.getString("short_name"),
                 row.getString("type"), row.getString("oktmo"), row.getString("municipality"), criteria(row, ""),
@@ -105,7 +105,8 @@ public class ResultTable {
                 Sql.nullableDouble(row, "published_total"), Sql.nullableInt(row, "place_region"),
                 Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
                 Sql.nullableInt(row, "recipients"), Sql.nullableInt(row, "respondents"),
-                withIndicators ? indicators(row) : Map.of(), zeroRuleIndicators(row));
+                query.withIndicators() ? indicators(row) : Map.of(), zeroRuleIndicators(row),
+                query.withGroups() ? ResultGroups.read(row) : List.of());
     }
 
     /** k1..k5 of a row, from columns named {@code prefix + "k1"} etc. */

@@ -5,6 +5,7 @@ import org.postgresql.copy.CopyIn;
 import ru.noko.campaigns.OrganizationIdentity;
 import ru.noko.campaigns.upload.RowSink;
 import ru.noko.campaigns.upload.StagedRow;
+import ru.noko.catalog.GroupResult;
 import ru.noko.catalog.SearchText;
 
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ public final class StagingWriter implements RowSink, AutoCloseable {
 
     static final String COLUMNS = "job_id, line, inn, kpp, ogrn, bus_reg_num, name, short_name, type, oktmo, municipality,"
             + " address, website, search_name, k1, k2, k3, k4, k5, total, published_total, recipients, respondents,"
-            + " indicator_values, zero_rule_indicators, raw_values, total_computed, total_check, place_region";
-    private static final short FIELDS = 29;
+            + " indicator_values, zero_rule_indicators, raw_values, total_computed, total_check, place_region,"
+            + " respondent_groups";
+    private static final short FIELDS = 30;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int TEXT_OID = 25;
@@ -95,6 +97,7 @@ public final class StagingWriter implements RowSink, AutoCloseable {
         float8(row.totalComputed());
         text(row.totalCheck() == null ? null : row.totalCheck().code());
         int4(row.placeRegion());
+        text(groupsJson(row.groups()));
         if (b.size() >= CHUNK) {
             flush();
         }
@@ -136,6 +139,36 @@ public final class StagingWriter implements RowSink, AutoCloseable {
             throw new IllegalStateException("COPY into staging failed", e);
         }
         buffer.clear();
+    }
+
+    /**
+     * {@code {"parent": {"respondents": 3, "indicators": {"1.3": {"value": 50.0, "zero": false}}}}}; null
+     * for no groups. Group names and indicator codes are the service's own, never operator text.
+     */
+    static String groupsJson(List<GroupResult> groups) {
+        if (groups == null || groups.isEmpty()) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder("{");
+        for (GroupResult group : groups) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(group.group()).append("\":{\"respondents\":").append(group.respondents())
+                    .append(",\"indicators\":{");
+            boolean first = true;
+            for (GroupResult.Value value : group.indicators()) {
+                if (!first) {
+                    json.append(',');
+                }
+                first = false;
+                json.append('"').append(value.code()).append("\":{\"value\":")
+                        .append(value.value() == null ? "null" : Double.toString(value.value()))
+                        .append(",\"zero\":").append(value.zeroRuleApplied()).append('}');
+            }
+            json.append("}}");
+        }
+        return json.append('}').toString();
     }
 
     private void text(String value) {

@@ -358,7 +358,10 @@ abstract class RowChecks {
 
     /**
      * Level 3: one questionnaire per row (METHODOLOGY.md §3), counted per organization into the
-     * survey inputs, joined with the campaign's expert checklist, then computed as level 2.
+     * survey inputs, joined with the campaign's expert checklist, then computed as level 2. When
+     * the file names the respondent group of its questionnaires, each group's questionnaires are
+     * also counted apart and computed the same way, for the group's survey indicators; the
+     * combined result stays computed over every questionnaire.
      */
     static final class Answers extends RowChecks {
 
@@ -402,6 +405,8 @@ abstract class RowChecks {
 
         private final Map<String, StagedRow> checklist;
         private final Map<String, long[]> counts = new HashMap<>();
+        /** "inn/kpp" → group → counts, as {@link #counts}. */
+        private final Map<String, Map<String, long[]>> groupCounts = new HashMap<>();
         private final Map<String, Integer> firstRow = new HashMap<>();
         private final RawInputsTable table;
 
@@ -442,6 +447,13 @@ abstract class RowChecks {
                     answers.put(question, yes);
                 }
             }
+            String written = row.get(UploadFields.RESPONDENT_GROUP);
+            String group = RespondentGroups.of(written);
+            if (written != null && group == null) {
+                report.error(UploadReport.cell(row.row(), UploadFields.RESPONDENT_GROUP, written, "invalid_respondent_group",
+                        "Группа респондентов должна быть «родитель» (законный представитель) или «обучающийся»,"
+                                + " а указано «" + Excerpt.of(written) + "»"));
+            }
             FOLLOW_UPS.forEach((followUp, first) -> {
                 if (Boolean.TRUE.equals(answers.get(followUp)) && !Boolean.TRUE.equals(answers.get(first))) {
                     report.error(UploadReport.cell(row.row(), followUp, "1", "exceeds_denominator",
@@ -460,8 +472,23 @@ abstract class RowChecks {
                 }
                 return;
             }
+            if (RespondentGroups.STUDENT.equals(group)
+                    && checklist.get(key).organization().type() == ru.noko.catalog.OrganizationType.PRESCHOOL) {
+                // students are surveyed from 14: such a questionnaire belongs to another organization or another group
+                report.error(UploadReport.cell(row.row(), UploadFields.RESPONDENT_GROUP, written, "student_in_preschool",
+                        "Анкета обучающегося у дошкольной организации (ИНН " + inn + "): обучающихся опрашивают с 14 лет,"
+                                + " в детском саду таких анкет нет; проверьте группу респондента и ИНН организации"));
+                return;
+            }
             firstRow.putIfAbsent(key, row.row());
-            long[] c = counts.computeIfAbsent(key, k -> new long[MAPPING.length + 1]);
+            count(counts.computeIfAbsent(key, k -> new long[MAPPING.length + 1]), answers);
+            if (group != null) {
+                count(groupCounts.computeIfAbsent(key, k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(group, k -> new long[MAPPING.length + 1]), answers);
+            }
+        }
+
+        private static void count(long[] c, Map<String, Boolean> answers) {
             c[MAPPING.length]++;
             for (int i = 0; i < MAPPING.length; i++) {
                 if (MAPPING[i].counts(answers)) {
@@ -470,9 +497,48 @@ abstract class RowChecks {
             }
         }
 
+        /** The expert checklist's inputs of an organization with the survey counts of some of its questionnaires. */
+        private Map<String, String> inputs(StagedRow expert, long[] c) {
+            List<String> names = fields.rawInputNames();
+            Map<String, String> inputs = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (expert.rawValues()[i] != null) {
+                    inputs.put(names.get(i), String.valueOf(expert.rawValues()[i]));
+                }
+            }
+            inputs.put(Methodology.RESPONDENTS, String.valueOf(c[MAPPING.length]));
+            for (int i = 0; i < MAPPING.length; i++) {
+                inputs.put(MAPPING[i].input(), String.valueOf(c[i]));
+            }
+            return inputs;
+        }
+
+        /** Each group's survey indicators, computed by the methodology over the group's questionnaires. */
+        private List<ru.noko.catalog.GroupResult> groups(StagedRow expert, int line) {
+            Map<String, long[]> byGroup = groupCounts.getOrDefault(expert.key(), Map.of());
+            List<ru.noko.catalog.GroupResult> groups = new ArrayList<>();
+            byGroup.forEach((group, c) -> {
+                List<FieldProblem> problems = new ArrayList<>();
+                ComputedResult result = table.computeRow(line, expert.organization(), inputs(expert, c), problems);
+                // a group's counts are a part of the combined counts, which passed the same checks
+                if (result == null || !problems.isEmpty()) {
+                    throw new IllegalStateException("Respondent group " + group + " of " + expert.key() + " not computable: " + problems);
+                }
+                List<ru.noko.catalog.GroupResult.Value> values = new ArrayList<>();
+                for (Indicator indicator : fields.indicators()) {
+                    if (indicator.source() == ru.noko.methodology.IndicatorSource.SURVEY) {
+                        values.add(new ru.noko.catalog.GroupResult.Value(indicator.code(),
+                                result.assessment().indicators().get(indicator.code()),
+                                result.assessment().zeroDenominatorIndicators().contains(indicator.code())));
+                    }
+                }
+                groups.add(new ru.noko.catalog.GroupResult(group, Math.toIntExact(c[MAPPING.length]), List.copyOf(values)));
+            });
+            return groups;
+        }
+
         @Override
         void finish() {
-            List<String> names = fields.rawInputNames();
             checklist.values().stream().sorted(java.util.Comparator.comparingInt(StagedRow::line)).forEach(expert -> {
                 long[] c = counts.get(expert.key());
                 if (c == null) {
@@ -482,22 +548,12 @@ abstract class RowChecks {
                             + expert.organization().kpp() + ") из экспертного листа"));
                     return;
                 }
-                Map<String, String> inputs = new LinkedHashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    if (expert.rawValues()[i] != null) {
-                        inputs.put(names.get(i), String.valueOf(expert.rawValues()[i]));
-                    }
-                }
-                inputs.put(Methodology.RESPONDENTS, String.valueOf(c[MAPPING.length]));
-                for (int i = 0; i < MAPPING.length; i++) {
-                    inputs.put(MAPPING[i].input(), String.valueOf(c[i]));
-                }
                 int line = firstRow.get(expert.key());
                 List<FieldProblem> problems = new ArrayList<>();
-                ComputedResult result = table.computeRow(line, expert.organization(), inputs, problems);
+                ComputedResult result = table.computeRow(line, expert.organization(), inputs(expert, c), problems);
                 addAll(problems);
                 if (result != null && problems.isEmpty()) {
-                    stage(computed(line, result, expert.municipality(), null, null));
+                    stage(computed(line, result, expert.municipality(), null, null).withGroups(groups(expert, line)));
                 }
             });
         }

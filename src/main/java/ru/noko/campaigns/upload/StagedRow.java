@@ -1,6 +1,7 @@
 package ru.noko.campaigns.upload;
 
 import ru.noko.campaigns.OrganizationIdentity;
+import ru.noko.catalog.GroupResult;
 import ru.noko.methodology.TotalCheck;
 
 import java.util.List;
@@ -16,10 +17,24 @@ import java.util.List;
  * @param placeRegion      the official place in the rating as the file gave it, when it did
  * @param indicators       indicator values in catalogue order (null entries: not given or excluded)
  * @param rawValues        raw inputs in the order of {@code Methodology.rawInputNames()} (null when none)
+ * @param groups           the survey indicators per respondent group (answers level with groups; else empty)
  */
 public record StagedRow(int line, OrganizationIdentity organization, String municipality, double[] criteria,
                         Double totalComputed, Double publishedTotal, Integer placeRegion, Long recipients,
-                        Long respondents, Double[] indicators, List<String> zeroRuleIndicators, Long[] rawValues) {
+                        Long respondents, Double[] indicators, List<String> zeroRuleIndicators, Long[] rawValues,
+                        List<GroupResult> groups) {
+
+    public StagedRow(int line, OrganizationIdentity organization, String municipality, double[] criteria,
+                     Double totalComputed, Double publishedTotal, Integer placeRegion, Long recipients,
+                     Long respondents, Double[] indicators, List<String> zeroRuleIndicators, Long[] rawValues) {
+        this(line, organization, municipality, criteria, totalComputed, publishedTotal, placeRegion, recipients,
+                respondents, indicators, zeroRuleIndicators, rawValues, List.of());
+    }
+
+    StagedRow withGroups(List<GroupResult> groups) {
+        return new StagedRow(line, organization, municipality, criteria, totalComputed, publishedTotal, placeRegion,
+                recipients, respondents, indicators, zeroRuleIndicators, rawValues, List.copyOf(groups));
+    }
 
     public String key() {
         return organization.inn() + "/" + organization.kpp();

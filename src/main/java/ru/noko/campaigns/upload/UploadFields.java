@@ -31,6 +31,8 @@ public final class UploadFields {
     public static final String ORGANIZATION_KPP = "organization_kpp";
     public static final List<String> QUESTIONS = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10",
             "q11", "q12", "q13", "q14");
+    /** Optional at the answers level: who filled the questionnaire (parent or student). */
+    public static final String RESPONDENT_GROUP = "respondent_group";
 
     /** Quotes a header may open with, and quotes and punctuation it may close with. */
     private static final String LEADING_MARKS = "\"'«";
@@ -61,6 +63,7 @@ public final class UploadFields {
         known.add(ORGANIZATION_INN);
         known.add(ORGANIZATION_KPP);
         known.addAll(QUESTIONS);
+        known.add(RESPONDENT_GROUP);
     }
 
     /** The alias table shipped in data-seeds/import/header-aliases.csv, keys already normalized. */

@@ -90,17 +90,17 @@ class CampaignController implements ResultsApi {
         }
         Columns<ResultRow> columns = fields == null || fields.isEmpty() ? ResultColumns.RESULTS
                 : ResultColumns.RESULTS.select(fields.stream().map(ResultField::getValue).toList());
+        Representation representation = Representation.current();
         ResultSort order = ResultSort.fromKey(sort == null ? "-total" : sort.getValue()).orElseThrow();
         ResultQuery query = new ResultQuery(id, municipality, type == null ? null : type.getValue(), totalMin, totalMax,
-                order, ResultColumns.needsIndicators(columns));
-        Representation representation = Representation.current();
+                order, ResultColumns.needsIndicators(columns), columns == ResultColumns.RESULTS && !representation.isCsv());
         if (representation.isCsv()) {
             return TableResponses.as(tables.csvStream("campaign-" + id + "-results.csv", columns,
                     sink -> results.stream(query, sink), representation.dialect()));
         }
         Page<ResultRow> found = results.page(query, PageRequest.of(page, perPage));
         CampaignResultList body = new CampaignResultList(CampaignModels.campaign(campaign),
-                found.rows().stream().map(row -> RESULT.build(columns, row)).toList(),
+                found.rows().stream().map(row -> CampaignModels.withGroups(RESULT.build(columns, row), row.groups())).toList(),
                 PageLinking.meta(found), PageLinking.links(found));
         return PageLinking.withLinkHeader(HttpResponse.ok(body), body.getLinks());
     }

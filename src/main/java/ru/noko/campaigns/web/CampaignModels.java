@@ -18,4 +18,11 @@ public final class CampaignModels {
     public static Campaign campaign(PublishedCampaign campaign) {
         return CAMPAIGN.build(CampaignColumns.ALL, campaign);
     }
+
+    /** A results row with its respondent groups, when its upload named them. */
+    static ru.noko.api.model.CampaignResult withGroups(ru.noko.api.model.CampaignResult row,
+                                                      java.util.List<ru.noko.catalog.GroupResult> groups) {
+        row.setGroups(ru.noko.catalog.web.GroupModels.groups(groups));
+        return row;
+    }
 }

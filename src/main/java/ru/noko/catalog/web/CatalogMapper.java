@@ -74,6 +74,7 @@ class CatalogMapper {
         model.setPlaceType(result.placeType());
         model.setPlaceMunicipality(result.placeMunicipality());
         model.setRespondents(result.respondents());
+        model.setGroups(GroupModels.groups(result.groups()));
         return model;
     }
 }

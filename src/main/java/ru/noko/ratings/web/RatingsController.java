@@ -122,7 +122,7 @@ class RatingsController implements RatingsApi {
                     history, representation.dialect()));
         }
         return HttpResponse.ok(new OrganizationResultList(ORGANIZATION.build(RatingColumns.ORGANIZATION, organization),
-                history.stream().map(row -> HISTORY.build(RatingColumns.HISTORY, row)).toList(), meta(history.size())));
+                history.stream().map(RatingsController::historyRow).toList(), meta(history.size())));
     }
 
     @Override
@@ -190,5 +190,11 @@ class RatingsController implements RatingsApi {
         PageMeta meta = new PageMeta((long) size, 1, Math.max(size, 1));
         meta.setPages(1);
         return meta;
+    }
+
+    private static OrganizationResult historyRow(HistoryRow row) {
+        OrganizationResult model = HISTORY.build(RatingColumns.HISTORY, row);
+        model.setGroups(ru.noko.catalog.web.GroupModels.groups(row.groups()));
+        return model;
     }
 }
