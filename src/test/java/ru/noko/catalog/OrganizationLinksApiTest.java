@@ -42,6 +42,9 @@ class OrganizationLinksApiTest extends AdminApiTestBase {
     @Inject
     OpenDataSettings openData;
 
+    @Inject
+    OrganizationLinks links;
+
     @Test
     void theHistoryFollowsAChainOfLinksAndTheLinksArePublished() {
         long a = publishedSchool(2019, "Средняя школа № 7 (до слияния)", 70);
@@ -188,6 +191,36 @@ class OrganizationLinksApiTest extends AdminApiTestBase {
 
         assertEquals(204, vologda.call(HttpRequest.DELETE("/api/v1/admin/organization-links/" + ownLink)).code());
         assertEquals(1L, sql.count("SELECT count(*) FROM organization_link WHERE ? IN (predecessor_id, successor_id)", List.of(ownNew)));
+    }
+
+    @Test
+    void chainsAreFollowedToABoundAndNeverRoundACycle() {
+        List<Long> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < OrganizationLinks.MAX_DEPTH + 4; i++) {
+            chain.add(school(VOLOGDA, "Школа цепочки № " + i));
+        }
+        for (int i = 1; i < chain.size(); i++) {
+            insertLink(chain.get(i - 1), chain.get(i));
+        }
+        List<Predecessor> found = links.predecessorChain(chain.get(chain.size() - 1));
+        assertEquals(OrganizationLinks.MAX_DEPTH, found.size(), "followed up to the bound");
+        assertEquals(OrganizationLinks.MAX_DEPTH, found.stream().mapToInt(Predecessor::depth).max().orElseThrow());
+
+        // a cycle the API would refuse, written past it: still finite, and the organization is never its own predecessor
+        long x = school(VOLOGDA, "Школа цикла X");
+        long y = school(VOLOGDA, "Школа цикла Y");
+        long z = school(VOLOGDA, "Школа цикла Z");
+        insertLink(x, y);
+        insertLink(y, z);
+        insertLink(z, x);
+        assertEquals(java.util.Set.of(y, x), links.predecessorChain(z).stream().map(Predecessor::organizationId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(200, api.get("/api/v1/organizations/" + z + "/results").code());
+    }
+
+    private void insertLink(long predecessor, long successor) {
+        sql.update("INSERT INTO organization_link (predecessor_id, successor_id, kind, effective_date, created_by) "
+                + "VALUES (?, ?, 'merged', DATE '2020-01-01', 'тест')", List.of(predecessor, successor));
     }
 
     private long publishedSchool(int year, String name, int score) {
