@@ -21,6 +21,9 @@ record OrganizationsDataset() implements Dataset {
     /** The structure with predecessor and successor links. */
     static final String LINKS = "20261207";
 
+    /** Organization ids joined with {@code ;}. */
+    private static final String IDS = "^[0-9]+(;[0-9]+)*$";
+
     /** The first structure's query, kept as it was so its files keep their bytes. */
     static final String QUERY = """
             SELECT DISTINCT ON (r.organization_id) r.organization_id, o.inn, o.kpp, %2$s AS name, r.type,
@@ -90,8 +93,6 @@ record OrganizationsDataset() implements Dataset {
     static String query(Structure structure) {
         return structure.version().equals(FIRST_STRUCTURE) ? QUERY : LINKS_QUERY;
     }
-
-    private static final String IDS = "^[0-9]+(;[0-9]+)*$";
 
     private static List<DatasetColumn> firstColumns() {
         return List.of(
