@@ -80,7 +80,7 @@ class DatasetWriter {
         if (dataset instanceof IndicatorsDataset) {
             return IndicatorsDataset.QUERY.formatted(release, excluded);
         }
-        return OrganizationsDataset.QUERY.formatted(release, NEUTRALISED_NAME, excluded);
+        return OrganizationsDataset.query(dataset.structureOf(edition.release())).formatted(release, NEUTRALISED_NAME, excluded);
     }
 
     private static String checkedRegion(String code) {

@@ -22,6 +22,10 @@ class ReleaseOnPublish {
 
     @EventListener
     void onPublishedDataChanging(PublishedDataChanging event) {
+        if (PublishedDataChanged.LINKS.equals(event.change())) {
+            releases.record("Изменены связи организаций-предшественников и преемников (реорганизации)");
+            return;
+        }
         String title = sql.one("SELECT title FROM campaign WHERE id = ?", List.of(event.campaignId()),
                 row -> row.getString(1)).orElse("№ " + event.campaignId());
         releases.record(provenance(event, title));

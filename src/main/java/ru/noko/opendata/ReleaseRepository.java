@@ -27,7 +27,8 @@ public class ReleaseRepository {
     /**
      * Freezes what is published right now as a new release. Runs inside the transaction that
      * changed published data, so the release and the change commit together. A campaign taken
-     * down never enters a release again, even if it is published once more.
+     * down never enters a release again, even if it is published once more. The links between
+     * organizations are kept with the release as they are now.
      */
     @Transactional
     public Release record(String provenance) {
@@ -46,6 +47,9 @@ public class ReleaseRepository {
                 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
                 SELECT ?, id, published_revision, region_code FROM published_campaign
                 WHERE id NOT IN (SELECT campaign_id FROM opendata_takedown)""", List.of(id));
+        sql.update("""
+                INSERT INTO opendata_release_link (release_id, predecessor_id, successor_id, kind, effective_date)
+                SELECT ?, predecessor_id, successor_id, kind, effective_date FROM organization_link""", List.of(id));
         return new Release(id, version, at, provenance, Dataset.CURRENT_STRUCTURE);
     }
 

@@ -77,6 +77,11 @@ public final class RatingColumns {
             int index = i;
             history.add("change_" + CRITERIA.get(i), r -> r.changeOfCriterion(index));
         }
+        history.add("organization_id", HistoryRow::organizationId)
+                .add("organization_name", HistoryRow::organizationName)
+                .add("via_link", r -> r.lineage().viaLink())
+                .add("link_kind", r -> r.lineage().linkKind())
+                .add("link_date", r -> r.lineage().linkDate());
         HISTORY = history.build();
 
         Columns.Builder<YearStatistics> statistics = Columns.<YearStatistics>builder()

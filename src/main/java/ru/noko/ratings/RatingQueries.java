@@ -2,6 +2,8 @@ package ru.noko.ratings;
 
 import ru.noko.campaigns.results.ResultGroups;
 import ru.noko.campaigns.results.ResultTable;
+import ru.noko.catalog.OrganizationLinks;
+import ru.noko.catalog.Predecessor;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,8 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Multi-year reads over published results: an organization's history, regional statistics, comparison. */
 @Singleton
@@ -34,9 +39,11 @@ public class RatingQueries {
     }
 
     private final Sql sql;
+    private final OrganizationLinks links;
 
-    public RatingQueries(Sql sql) {
+    public RatingQueries(Sql sql, OrganizationLinks links) {
         this.sql = sql;
+        this.links = links;
     }
 
     @Transactional(readOnly = true)
@@ -46,14 +53,23 @@ public class RatingQueries {
     }
 
     /**
-     * Every published result of the organization, latest first, each with its previous cycle. How
+     * Every published result of the organization and of its predecessors (through chains of links,
+     * bounded by {@link OrganizationLinks#MAX_DEPTH}), latest first, each with its previous cycle
+     * within its own organization: a change is never computed across a link. How
      * many were ranked with a row is counted in the row's own revision, by its key: through the view
      * each count would look its campaign up again.
      */
     @Transactional(readOnly = true)
     public List<HistoryRow> history(long organizationId) {
+        Map<Long, HistoryRow.Lineage> lineage = new LinkedHashMap<>();
+        lineage.put(organizationId, HistoryRow.Lineage.OWN);
+        for (Predecessor predecessor : links.predecessorChain(organizationId)) {
+            lineage.putIfAbsent(predecessor.organizationId(),
+                    HistoryRow.Lineage.predecessor(predecessor.kind(), predecessor.date()));
+        }
+        String ids = lineage.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return sql.list("""
-                SELECT r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
+                SELECT r.organization_id, r.name, r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
                        (SELECT count(*) FROM result x
@@ -76,8 +92,9 @@ public class RatingQueries {
                      WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pr.year < r.year
                      ORDER BY pr.year DESC, pr.published_at DESC, pr.campaign_id DESC
                      LIMIT 1) p ON true
-                WHERE r.organization_id = ?
-                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC""", List.of(organizationId), RatingQueries::history);
+                WHERE r.organization_id = ANY (?::bigint[])
+                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""", List.of(ids),
+                row -> history(row, lineage.get(row.getLong("organization_id"))));
     }
 
     /** Statistics by year and type over the region's published campaigns, years ascending. */
@@ -131,7 +148,7 @@ public class RatingQueries {
         });
     }
 
-    private static HistoryRow history(ResultSet row) throws SQLException {
+    private static HistoryRow history(ResultSet row, HistoryRow.Lineage lineage) throws SQLException {
         Long previousCampaign = row.getObject("previous_campaign_id") == null ? null : row.getLong("previous_campaign_id");
         return new HistoryRow(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class), row.getString("type"), row.getString("oktmo"),
@@ -142,7 +159,7 @@ public class RatingQueries {
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
                 ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
-                Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row));
+                Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage);
     }
 
     private static YearStatistics statistics(ResultSet row) throws SQLException {

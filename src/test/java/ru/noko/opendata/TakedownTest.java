@@ -254,7 +254,10 @@ class TakedownTest extends AdminApiTestBase {
     }
 
     private static String structure(String code) {
-        return code.startsWith("noko-results") ? ResultsDataset.OFFICIAL_TOTALS : Dataset.FIRST_STRUCTURE;
+        if (code.startsWith("noko-results")) {
+            return ResultsDataset.OFFICIAL_TOTALS;
+        }
+        return code.equals("noko-organizations") ? OrganizationsDataset.LINKS : Dataset.FIRST_STRUCTURE;
     }
 
     private byte[] bytes(String path) {

@@ -3,6 +3,7 @@ package ru.noko.catalog.web;
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Municipality;
 import ru.noko.catalog.Organization;
+import ru.noko.catalog.OrganizationLinks;
 import ru.noko.catalog.OrganizationQuery;
 import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.OrganizationSort;
@@ -37,14 +38,16 @@ class CatalogController implements CatalogApi {
     private final RegionRepository regions;
     private final OrganizationRepository organizations;
     private final LatestResults results;
+    private final OrganizationLinks links;
     private final CatalogMapper mapper;
     private final TableResponses tables;
 
     CatalogController(RegionRepository regions, OrganizationRepository organizations,
-                      LatestResults results, CatalogMapper mapper, TableResponses tables) {
+                      LatestResults results, OrganizationLinks links, CatalogMapper mapper, TableResponses tables) {
         this.regions = regions;
         this.organizations = organizations;
         this.results = results;
+        this.links = links;
         this.mapper = mapper;
         this.tables = tables;
     }
@@ -107,7 +110,9 @@ class CatalogController implements CatalogApi {
         Organization organization = organizations.findById(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
         Region region = requireRegion(organization.regionCode());
-        OrganizationDetail detail = new OrganizationDetail(mapper.organization(organization));
+        OrganizationDetail detail = new OrganizationDetail(mapper.organization(organization),
+                links.predecessorsOf(id).stream().map(mapper::linked).toList(),
+                links.successorsOf(id).stream().map(mapper::linked).toList());
         detail.setRegionName(region.name());
         results.findLatest(id).map(mapper::latestResult).ifPresent(detail::setLatestResult);
         return HttpResponse.ok(detail);

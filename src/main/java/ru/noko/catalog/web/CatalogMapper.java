@@ -1,6 +1,8 @@
 package ru.noko.catalog.web;
 
+import ru.noko.catalog.LinkedOrganization;
 import ru.noko.catalog.Municipality;
+import ru.noko.catalog.OrganizationLink;
 import ru.noko.catalog.Organization;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.Region;
@@ -8,6 +10,7 @@ import ru.noko.catalog.Region;
 import jakarta.inject.Singleton;
 import ru.noko.api.model.CodeValue;
 import ru.noko.api.model.LatestResult;
+import ru.noko.api.model.OrganizationLinkKind;
 import ru.noko.api.model.TotalCheck;
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.MethodologyCatalogue;
@@ -53,6 +56,22 @@ class CatalogMapper {
         model.setMunicipality(organization.municipality());
         model.setAddress(organization.address());
         model.setWebsite(organization.website());
+        return model;
+    }
+
+    ru.noko.api.model.LinkedOrganization linked(LinkedOrganization organization) {
+        ru.noko.api.model.LinkedOrganization model = new ru.noko.api.model.LinkedOrganization(organization.id(),
+                organization.name(), organization.inn(), organization.regionCode(),
+                OrganizationLinkKind.fromValue(organization.kind()), organization.date());
+        model.setNote(organization.note());
+        return model;
+    }
+
+    ru.noko.api.model.OrganizationLink link(OrganizationLink link) {
+        ru.noko.api.model.OrganizationLink model = new ru.noko.api.model.OrganizationLink(link.id(),
+                linked(link.predecessor()), linked(link.successor()), OrganizationLinkKind.fromValue(link.kind()),
+                link.effectiveDate(), link.createdAt(), link.createdBy());
+        model.setNote(link.note());
         return model;
     }
 

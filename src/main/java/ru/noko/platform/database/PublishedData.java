@@ -55,6 +55,17 @@ public class PublishedData {
     }
 
     /**
+     * Links between organizations changed: histories and organization answers change, and so does
+     * the organizations open-data set, which gets a new release. Must run inside the changing transaction.
+     */
+    public long linksChanged() {
+        long version = dataVersion.bump();
+        changing.publishEvent(new PublishedDataChanging(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.LINKS, null));
+        afterCommit(new PublishedDataChanged(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.LINKS, null, version));
+        return version;
+    }
+
+    /**
      * A new data version and, after the commit, fresh caches, but no {@link PublishedDataChanging}:
      * what campaigns publish now, and so the next open-data release, is unchanged.
      */
