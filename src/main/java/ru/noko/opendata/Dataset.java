@@ -25,7 +25,7 @@ public interface Dataset {
      * The structure date new releases are made with: the newest structure of any dataset. A
      * release records it, and each of its files takes the dataset's latest structure up to it.
      */
-    String CURRENT_STRUCTURE = "20261202";
+    String CURRENT_STRUCTURE = "20261207";
 
     /** The columns of a dataset with a single structure, or of the current one. */
     List<DatasetColumn> columns();
