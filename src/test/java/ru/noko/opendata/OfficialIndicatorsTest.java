@@ -205,6 +205,22 @@ class OfficialIndicatorsTest extends AdminApiTestBase {
         assertTrue(new String(oldIndicators, StandardCharsets.UTF_8).contains(lyceum), "the earlier release holds the results table");
         assertTrue(indicatorsPassport.containsKey("structure-" + Dataset.FIRST_STRUCTURE), indicatorsPassport.toString());
 
+        // the bus.gov.ru export carries the official values
+        byte[] zip = context.getBean(ru.noko.busgov.BusGovExport.class).export(rawCampaign, ru.noko.busgov.BusGovOptions.defaults()).bytes();
+        String busgov = null;
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                if (entry.getName().equals("results.csv")) {
+                    busgov = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertTrue(busgov != null, "results.csv in the export");
+        boolean excel = busgov.startsWith("\uFEFF");
+        Csv.Table exported = excel ? Csv.parse(busgov.substring(1), ';') : Csv.parse(busgov);
+        Map<String, String> exportedRow = exported.rows().stream().filter(r -> r.get("inn").equals(official)).findFirst().orElseThrow();
+        assertEquals(85.0, Double.parseDouble(exportedRow.get("i1_3").replace(',', '.')), 0.0, "the official indicator value");
+
         // the widget card names the indicators the zero-denominator rule decided, and says it is a choice
         String widget = api.get("/widgets/organizations/" + computedRow.get("organization_id").asLong()).body();
         assertTrue(widget.contains("<p class=\"note zero-rule\" role=\"note\">Показатель 3.3: нет ответивших, применено правило"

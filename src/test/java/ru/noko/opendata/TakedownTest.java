@@ -38,7 +38,7 @@ class TakedownTest extends AdminApiTestBase {
 
     private static final String REASON = "Решение суда по делу № А00-0000/2027";
     /** The structure of the results datasets' new versions. */
-    private static final String STRUCTURE = ResultsDataset.OFFICIAL_TOTALS;
+    private static final String STRUCTURE = ResultsDataset.ZERO_RULE;
 
     @Inject
     ApplicationContext context;
@@ -254,7 +254,10 @@ class TakedownTest extends AdminApiTestBase {
     }
 
     private static String structure(String code) {
-        return code.startsWith("noko-results") ? ResultsDataset.OFFICIAL_TOTALS : Dataset.FIRST_STRUCTURE;
+        if (code.startsWith("noko-results")) {
+            return ResultsDataset.ZERO_RULE;
+        }
+        return code.equals("noko-indicators") ? IndicatorsDataset.RECOMPUTED : Dataset.FIRST_STRUCTURE;
     }
 
     private byte[] bytes(String path) {
