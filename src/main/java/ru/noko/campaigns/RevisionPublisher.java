@@ -182,10 +182,11 @@ public class RevisionPublisher {
                 INSERT INTO result (campaign_id, revision, organization_id, name, type, oktmo, k1, k2, k3, k4, k5, total,
                                     total_computed, total_check, published_total, place_region, place_type,
                                     place_municipality, recipients, respondents, indicator_values, zero_rule_indicators,
-                                    raw_values)
+                                    raw_values, indicator_values_computed, indicator_checks)
                 SELECT ?, ?, o.id, s.name, s.type, s.oktmo, s.k1, s.k2, s.k3, s.k4, s.k5, s.total, s.total_computed,
                        s.total_check, s.published_total, p.place_region, p.place_type, p.place_municipality,
-                       s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators, s.raw_values
+                       s.recipients, s.respondents, s.indicator_values, s.zero_rule_indicators, s.raw_values,
+                       s.indicator_values_computed, s.indicator_checks
                 FROM (SELECT line, %s
                       FROM staged_result WHERE job_id = ?) p
                 JOIN staged_result s ON s.job_id = ? AND s.line = p.line

@@ -77,8 +77,8 @@ class DatasetWriter {
             return ResultsDataset.query(results.structureOf(edition.release()))
                     .formatted(release, NEUTRALISED_NAME, UTC_DATETIME, region + " " + excluded);
         }
-        if (dataset instanceof IndicatorsDataset) {
-            return IndicatorsDataset.QUERY.formatted(release, excluded);
+        if (dataset instanceof IndicatorsDataset indicators) {
+            return IndicatorsDataset.query(indicators.structureOf(edition.release())).formatted(release, excluded);
         }
         return OrganizationsDataset.query(dataset.structureOf(edition.release())).formatted(release, NEUTRALISED_NAME, excluded);
     }

@@ -19,7 +19,8 @@ import static ru.noko.opendata.DatasetColumn.required;
  *
  * <p>Structures: {@value Dataset#FIRST_STRUCTURE} had one {@code total}, our mean of the criteria;
  * from {@link #OFFICIAL_TOTALS} {@code total} and {@code place_region} are the operator's official
- * values and our recomputation stands beside them ({@code total_computed}, {@code total_check}).
+ * values and our recomputation stands beside them ({@code total_computed}, {@code total_check});
+ * from {@link #ZERO_RULE} each row also names the indicators the zero-denominator rule decided.
  */
 record ResultsDataset(String code, String title, String description, String regionCode, List<Structure> structures)
         implements Dataset {
@@ -27,13 +28,17 @@ record ResultsDataset(String code, String title, String description, String regi
     /** The structure with official totals and places first and our recomputation beside them. */
     static final String OFFICIAL_TOTALS = "20261202";
 
+    /** The structure that adds {@code zero_rule_indicators} (and, in the indicators set, our recomputation). */
+    static final String ZERO_RULE = "20261207";
+
     /** The criterion columns of the queries, in their order. */
     private static final List<String> CRITERIA = List.of("k1", "k2", "k3", "k4", "k5");
 
     /** Every structure of the dataset, each criterion named as the methodology names it. */
     static List<Structure> structures(Methodology methodology) {
         return List.of(new Structure(FIRST_STRUCTURE, firstColumns(methodology)),
-                new Structure(OFFICIAL_TOTALS, officialTotalsColumns(methodology)));
+                new Structure(OFFICIAL_TOTALS, officialTotalsColumns(methodology)),
+                new Structure(ZERO_RULE, zeroRuleColumns(methodology)));
     }
 
     @Override
@@ -63,6 +68,15 @@ record ResultsDataset(String code, String title, String description, String regi
                 required("place_region", INTEGER, "Place in the campaign: the official place when the source gave one, else competition ranking on total",
                         "Место в рейтинге кампании: официальное, если оно было в источнике, иначе по итоговому баллу").with("minimum", 1)));
         columns.addAll(places());
+        return List.copyOf(columns);
+    }
+
+    private static List<DatasetColumn> zeroRuleColumns(Methodology methodology) {
+        List<DatasetColumn> columns = new ArrayList<>(officialTotalsColumns(methodology));
+        columns.add(optional("zero_rule_indicators", STRING,
+                "Indicators whose denominator was zero, so that the campaign's zero-denominator rule (our choice, not law) decided their value; codes joined with |, empty when the rule was not used",
+                "Показатели с нулевым знаменателем (нет ответивших), значение которых определило правило кампании (выбор сервиса, не норма); коды через |, пусто, если правило не применялось")
+                .with("pattern", "^[0-9]\\.[0-9](\\|[0-9]\\.[0-9])*$"));
         return List.copyOf(columns);
     }
 
@@ -96,17 +110,19 @@ record ResultsDataset(String code, String title, String description, String regi
      */
     static String query(Structure structure) {
         String totals = structure.version().equals(FIRST_STRUCTURE) ? "r.total" : "r.total, r.total_computed, r.total_check";
+        String zeroRule = structure.version().compareTo(ZERO_RULE) >= 0
+                ? ", nullif(array_to_string(r.zero_rule_indicators, '|'), '') AS zero_rule_indicators" : "";
         return """
             SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organization_id, o.inn, o.kpp,
                    %2$s AS name, r.type, r.oktmo, r.k1, r.k2, r.k3, r.k4, r.k5, TOTALS,
-                   r.place_region, r.place_type, r.place_municipality, r.respondents, %3$s AS published_at
+                   r.place_region, r.place_type, r.place_municipality, r.respondents, %3$s AS published_at ZERO_RULE
             FROM opendata_release_campaign rc
             JOIN campaign c ON c.id = rc.campaign_id
             JOIN campaign_revision cr ON cr.campaign_id = rc.campaign_id AND cr.revision = rc.revision
             JOIN result r ON r.campaign_id = rc.campaign_id AND r.revision = rc.revision
             JOIN organization o ON o.id = r.organization_id
             WHERE rc.release_id = %1$d %4$s
-            ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""".replace("TOTALS", totals);
+            ORDER BY c.year, c.region_code, rc.campaign_id, r.place_region, r.organization_id""".replace("TOTALS", totals).replace(" ZERO_RULE", zeroRule);
     }
 
     @Override

@@ -16,7 +16,8 @@ public record HistoryRow(long campaignId, String campaignTitle, int year, Offset
                          double totalComputed, String totalCheck, Integer placeRegion,
                          Integer placeType, Integer placeMunicipality, int organizationsInRegion,
                          int organizationsInType, Integer organizationsInMunicipality, Integer respondents,
-                         Map<String, Double> indicators, List<String> zeroRuleIndicators, Long previousCampaignId, Integer previousYear,
+                         Map<String, Double> indicators, List<String> zeroRuleIndicators,
+                         List<String> indicatorMismatches, Long previousCampaignId, Integer previousYear,
                          List<Double> previousCriteria, Double previousTotal,
                          List<ru.noko.catalog.GroupResult> groups, long organizationId,
                          String organizationName, Lineage lineage) {

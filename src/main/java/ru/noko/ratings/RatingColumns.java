@@ -69,6 +69,11 @@ public final class RatingColumns {
         for (String indicator : ResultColumns.INDICATORS) {
             history.add(indicator, r -> r.indicators().get(indicator));
         }
+        for (String indicator : ResultColumns.INDICATORS) {
+            String computed = indicator + ru.noko.campaigns.results.ResultTable.COMPUTED;
+            history.add(computed, r -> r.indicators().get(computed));
+        }
+        history.add("indicator_mismatches", HistoryRow::indicatorMismatches);
         history.add("zero_rule_indicators", HistoryRow::zeroRuleIndicators)
                 .add("previous_campaign_id", HistoryRow::previousCampaignId)
                 .add("previous_year", HistoryRow::previousYear)

@@ -79,7 +79,8 @@ public class RatingQueries {
                        CASE WHEN r.oktmo IS NULL THEN NULL
                             ELSE (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id
                                   AND x.revision = r.revision AND x.oktmo = r.oktmo) END AS in_municipality,
-                       iv.indicator_codes, iv.indicator_values,
+                       """ + ResultTable.INDICATOR_COLUMNS + """
+                       ,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,
                        p.k1 AS previous_k1, p.k2 AS previous_k2, p.k3 AS previous_k3, p.k4 AS previous_k4,
                        p.k5 AS previous_k5, """ + ResultGroups.COLUMNS + """
@@ -157,7 +158,7 @@ public class RatingQueries {
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), row.getInt("in_region"), row.getInt("in_type"),
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
-                ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
+                ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), ResultTable.indicatorMismatches(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
                 Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage);
     }

@@ -24,11 +24,13 @@ public final class WidgetData {
     /**
      * One organization's result in one campaign, with the sizes of the groups its places are in:
      * {@code total} is the official one, {@code totalComputed} our recomputation, {@code totalCheck}
-     * {@code match}, {@code mismatch} or {@code not_given}.
+     * {@code match}, {@code mismatch} or {@code not_given}; {@code zeroRuleIndicators} the codes of
+     * the indicators whose value the campaign's {@code zeroRule} decided (nobody answered).
      */
     public record Result(Campaign campaign, String name, OrganizationType type, String oktmo, String municipality,
                   List<Double> criteria, double total, double totalComputed, String totalCheck, Integer placeRegion, Integer placeType,
-                  Integer placeMunicipality, int countRegion, int countType, int countMunicipality) {
+                  Integer placeMunicipality, int countRegion, int countType, int countMunicipality,
+                  List<String> zeroRuleIndicators, String zeroRule) {
     }
 
     /** An earlier or later published result of the same organization, for the change and the "latest" check. */

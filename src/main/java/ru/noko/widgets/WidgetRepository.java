@@ -57,7 +57,8 @@ public class WidgetRepository {
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
                        r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
-                       r.place_region, r.place_type, r.place_municipality,
+                       r.place_region, r.place_type, r.place_municipality, r.zero_rule_indicators,
+                       (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
                        (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
                                                         AND x.type = r.type) AS count_type,
@@ -189,7 +190,12 @@ public class WidgetRepository {
                 row.getString("oktmo"), row.getString("municipality"), criteria(row), row.getDouble("total"),
                 row.getDouble("total_computed"), row.getString("total_check"), Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), row.getInt("count_region"), row.getInt("count_type"),
-                row.getInt("count_municipality"));
+                row.getInt("count_municipality"), zeroRuleIndicators(row), row.getString("zero_rule"));
+    }
+
+    private static List<String> zeroRuleIndicators(ResultSet row) throws SQLException {
+        java.sql.Array codes = row.getArray("zero_rule_indicators");
+        return codes == null ? List.of() : List.of((String[]) codes.getArray());
     }
 
     private static List<Double> criteria(ResultSet row) throws SQLException {

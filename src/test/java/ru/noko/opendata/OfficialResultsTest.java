@@ -132,7 +132,7 @@ class OfficialResultsTest extends AdminApiTestBase {
         String folder = "/opendata/" + context.getBean(OpenDataSettings.class).publisherInn() + "-noko-results-" + REGION + "/";
         Map<String, String> passport = passport(folder);
         String newest = passport.keySet().stream().filter(k -> k.startsWith("data-")).findFirst().orElseThrow();
-        assertTrue(newest.endsWith("-structure-" + ResultsDataset.OFFICIAL_TOTALS), newest);
+        assertTrue(newest.endsWith("-structure-" + ResultsDataset.ZERO_RULE), newest);
         Csv.Table data = Csv.parse(api.get(URI.create(passport.get(newest)).getRawPath()).body());
         Map<String, Map<String, String>> dataRows = data.rows().stream().collect(Collectors.toMap(r -> r.get("inn"), Function.identity()));
         for (Official o : table) {
@@ -142,7 +142,7 @@ class OfficialResultsTest extends AdminApiTestBase {
             assertEquals(o.check(), row.get("total_check"));
             assertEquals(String.valueOf(o.place()), row.get("place_region"));
         }
-        Csv.Table structure = Csv.parse(api.get(folder + "structure-" + ResultsDataset.OFFICIAL_TOTALS + ".csv").body());
+        Csv.Table structure = Csv.parse(api.get(folder + "structure-" + ResultsDataset.ZERO_RULE + ".csv").body());
         assertEquals(data.header(), structure.rows().stream().map(r -> r.get("field name")).toList());
     }
 
@@ -157,7 +157,7 @@ class OfficialResultsTest extends AdminApiTestBase {
                         "oktmo", "k1", "k2", "k3", "k4", "k5", "total", "place_region", "place_type", "place_municipality",
                         "respondents", "published_at"), Csv.parse(old.body()).header(),
                 "the columns of the first structure, as its files were published");
-        assertEquals(404, api.get(folder + "data-" + release.version() + "-structure-" + ResultsDataset.OFFICIAL_TOTALS + ".csv").code());
+        assertEquals(404, api.get(folder + "data-" + release.version() + "-structure-" + ResultsDataset.ZERO_RULE + ".csv").code());
         assertEquals(200, api.get(folder + "structure-" + Dataset.FIRST_STRUCTURE + ".csv").code());
     }
 

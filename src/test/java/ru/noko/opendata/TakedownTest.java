@@ -38,7 +38,7 @@ class TakedownTest extends AdminApiTestBase {
 
     private static final String REASON = "Решение суда по делу № А00-0000/2027";
     /** The structure of the results datasets' new versions. */
-    private static final String STRUCTURE = ResultsDataset.OFFICIAL_TOTALS;
+    private static final String STRUCTURE = ResultsDataset.ZERO_RULE;
 
     @Inject
     ApplicationContext context;
@@ -255,9 +255,13 @@ class TakedownTest extends AdminApiTestBase {
 
     private static String structure(String code) {
         if (code.startsWith("noko-results")) {
-            return ResultsDataset.OFFICIAL_TOTALS;
+            return ResultsDataset.ZERO_RULE;
         }
-        return code.equals("noko-organizations") ? OrganizationsDataset.LINKS : Dataset.FIRST_STRUCTURE;
+        return switch (code) {
+            case "noko-organizations" -> OrganizationsDataset.LINKS;
+            case "noko-indicators" -> IndicatorsDataset.RECOMPUTED;
+            default -> Dataset.FIRST_STRUCTURE;
+        };
     }
 
     private byte[] bytes(String path) {

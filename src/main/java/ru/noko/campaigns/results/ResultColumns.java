@@ -42,6 +42,10 @@ public final class ResultColumns {
         for (String indicator : INDICATORS) {
             results.add(indicator, r -> r.indicators().get(indicator));
         }
+        for (String indicator : INDICATORS) {
+            results.add(indicator + ResultTable.COMPUTED, r -> r.indicators().get(indicator + ResultTable.COMPUTED));
+        }
+        results.add("indicator_mismatches", ResultRow::indicatorMismatches);
         results.add("zero_rule_indicators", ResultRow::zeroRuleIndicators);
         RESULTS = results.build();
     }
@@ -50,6 +54,7 @@ public final class ResultColumns {
     }
 
     public static boolean needsIndicators(Columns<?> columns) {
-        return columns.names().stream().anyMatch(INDICATORS::contains);
+        return columns.names().stream().anyMatch(name -> INDICATORS.contains(name)
+                || INDICATORS.contains(name.replace(ResultTable.COMPUTED, "")) || name.equals("indicator_mismatches"));
     }
 }

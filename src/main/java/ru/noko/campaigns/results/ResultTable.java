@@ -38,14 +38,24 @@ public class ResultTable {
              JOIN organization o ON o.id = r.organization_id
              LEFT JOIN municipality m ON m.oktmo = r.oktmo
             """;
-    /** Indicator values of the row as two parallel arrays, codes ("1.1") and values. */
+    /**
+     * Indicator values of the row as parallel arrays: codes ("1.1"), official values, our
+     * recomputation; and the codes whose two values differ by more than 0.01.
+     */
     public static final String INDICATORS = """
              LEFT JOIN LATERAL (SELECT array_agg(v.indicator_code ORDER BY v.indicator_code) AS indicator_codes,
-                                       array_agg(v.value ORDER BY v.indicator_code) AS indicator_values
+                                       array_agg(v.value ORDER BY v.indicator_code) AS indicator_values,
+                                       array_agg(v.value_computed ORDER BY v.indicator_code) AS indicator_values_computed,
+                                       array_agg(v.indicator_code ORDER BY v.indicator_code)
+                                           FILTER (WHERE v.value_check = 'mismatch') AS indicator_mismatches
                                 FROM indicator_value v
                                 WHERE v.campaign_id = r.campaign_id AND v.revision = r.revision
                                   AND v.organization_id = r.organization_id) iv ON true
             """;
+
+    /** The columns {@link #INDICATORS} adds to a select. */
+    public static final String INDICATOR_COLUMNS = "iv.indicator_codes, iv.indicator_values, iv.indicator_values_computed,"
+            + " iv.indicator_mismatches";
 
     private final Sql sql;
 
@@ -70,7 +80,7 @@ public class ResultTable {
     }
 
     private static String select(ResultQuery query) {
-        return COLUMNS + (query.withIndicators() ? ", iv.indicator_codes, iv.indicator_values" : "")
+        return COLUMNS + (query.withIndicators() ? ", " + INDICATOR_COLUMNS : "")
                 + (query.withGroups() ? ", " + ResultGroups.COLUMNS : "") + FROM
                 + (query.withIndicators() ? INDICATORS : "") + (query.withGroups() ? ResultGroups.JOIN : "");
     }
@@ -106,6 +116,7 @@ public class ResultTable {
                 Sql.nullableInt(row, "place_type"), Sql.nullableInt(row, "place_municipality"),
                 Sql.nullableInt(row, "recipients"), Sql.nullableInt(row, "respondents"),
                 query.withIndicators() ? indicators(row) : Map.of(), zeroRuleIndicators(row),
+                query.withIndicators() ? indicatorMismatches(row) : List.of(),
                 query.withGroups() ? ResultGroups.read(row) : List.of());
     }
 
@@ -118,20 +129,35 @@ public class ResultTable {
         return criteria;
     }
 
-    /** Indicator values by result field: code "1.1" is field {@code i1_1} (METHODOLOGY §8). */
+    /**
+     * Indicator values by result field: code "1.1" is field {@code i1_1} (METHODOLOGY §8), the
+     * official value; {@code i1_1_computed} is our recomputation from raw inputs, when there is one.
+     */
     public static Map<String, Double> indicators(ResultSet row) throws SQLException {
         Array codes = row.getArray("indicator_codes");
         Array values = row.getArray("indicator_values");
+        Array computed = row.getArray("indicator_values_computed");
         Map<String, Double> indicators = new LinkedHashMap<>();
         if (codes == null || values == null) {
             return indicators;
         }
         String[] codeArray = (String[]) codes.getArray();
         Double[] valueArray = (Double[]) values.getArray();
+        Double[] computedArray = computed == null ? new Double[codeArray.length] : (Double[]) computed.getArray();
         for (int i = 0; i < codeArray.length; i++) {
             indicators.put(field(codeArray[i]), valueArray[i]);
+            indicators.put(field(codeArray[i]) + COMPUTED, computedArray[i]);
         }
         return indicators;
+    }
+
+    /** Suffix of the field of an indicator's recomputed value: {@code i1_1_computed}. */
+    public static final String COMPUTED = "_computed";
+
+    /** Codes of the indicators whose official value differs from ours by more than 0.01. */
+    public static List<String> indicatorMismatches(ResultSet row) throws SQLException {
+        Array codes = row.getArray("indicator_mismatches");
+        return codes == null ? List.of() : List.of((String[]) codes.getArray());
     }
 
     /** Codes of the indicators whose value the zero-denominator rule decided (column {@code zero_rule_indicators}). */

@@ -79,7 +79,8 @@ public class StagedRows {
         Map<String, StagedRow> rows = new LinkedHashMap<>();
         sql.list("SELECT * FROM staged_result WHERE job_id = ? ORDER BY line", List.of(jobId), row -> {
             StagedRow staged = new StagedRow(row.getInt("line"), identity(row), row.getString("municipality"), null, null,
-                    null, null, longOrNull(row, "recipients"), null, null, List.of(), longs(row.getArray("raw_values")));
+                    null, null, longOrNull(row, "recipients"), null, null, List.of(), longs(row.getArray("raw_values")),
+                    null, null);
             rows.put(staged.key(), staged);
             return null;
         });
@@ -94,7 +95,7 @@ public class StagedRows {
                                 row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")},
                         row.getObject("total_computed", Double.class), row.getObject("published_total", Double.class),
                         row.getObject("place_region", Integer.class), longOrNull(row, "recipients"),
-                        longOrNull(row, "respondents"), null, List.of(), null));
+                        longOrNull(row, "respondents"), null, List.of(), null, null, null));
     }
 
     /** Organizations of a staged upload that another published campaign assessed in the same year. */

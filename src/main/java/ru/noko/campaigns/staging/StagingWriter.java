@@ -26,8 +26,8 @@ public final class StagingWriter implements RowSink, AutoCloseable {
     static final String COLUMNS = "job_id, line, inn, kpp, ogrn, bus_reg_num, name, short_name, type, oktmo, municipality,"
             + " address, website, search_name, k1, k2, k3, k4, k5, total, published_total, recipients, respondents,"
             + " indicator_values, zero_rule_indicators, raw_values, total_computed, total_check, place_region,"
-            + " respondent_groups";
-    private static final short FIELDS = 30;
+            + " indicator_values_computed, indicator_checks, respondent_groups";
+    private static final short FIELDS = 32;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int INT8_OID = 20;
     private static final int TEXT_OID = 25;
@@ -97,6 +97,8 @@ public final class StagingWriter implements RowSink, AutoCloseable {
         float8(row.totalComputed());
         text(row.totalCheck() == null ? null : row.totalCheck().code());
         int4(row.placeRegion());
+        float8Array(row.indicatorsComputed());
+        textArray(row.indicatorChecks() == null ? null : java.util.Arrays.asList(row.indicatorChecks()));
         text(groupsJson(row.groups()));
         if (b.size() >= CHUNK) {
             flush();
@@ -255,16 +257,28 @@ public final class StagingWriter implements RowSink, AutoCloseable {
     }
 
     private void textArray(List<String> values) {
+        if (values == null) {
+            buffer.int32(-1);
+            return;
+        }
+        int nulls = 0;
+        for (String value : values) {
+            nulls += value == null ? 1 : 0;
+        }
         byte[][] encoded = new byte[values.size()][];
         int length = headerBytes(values.size());
         for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
-            length += 4 + encoded[i].length;
+            encoded[i] = values.get(i) == null ? null : values.get(i).getBytes(StandardCharsets.UTF_8);
+            length += 4 + (encoded[i] == null ? 0 : encoded[i].length);
         }
-        arrayHeader(length, encoded.length, false, TEXT_OID);
+        arrayHeader(length, encoded.length, nulls > 0, TEXT_OID);
         for (byte[] element : encoded) {
-            buffer.int32(element.length);
-            buffer.bytes(element);
+            if (element == null) {
+                buffer.int32(-1);
+            } else {
+                buffer.int32(element.length);
+                buffer.bytes(element);
+            }
         }
     }
 

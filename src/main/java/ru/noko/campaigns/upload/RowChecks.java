@@ -185,13 +185,25 @@ abstract class RowChecks {
         }
     }
 
+    /**
+     * A row computed from raw inputs. {@code officialCriteria} and {@code officialIndicators} are
+     * what the file gave beside the raw inputs (null when nothing): they are published, ours is kept
+     * beside them.
+     */
     protected StagedRow computed(int line, ComputedResult result, String municipality, Double publishedTotal,
-                                 Integer publishedPlace) {
-        double[] criteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
+                                 Integer publishedPlace, double[] officialCriteria, Double[] officialIndicators) {
+        double[] computedCriteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] criteria = officialCriteria != null ? officialCriteria : computedCriteria;
         List<Indicator> indicators = fields.indicators();
+        Double[] computedValues = new Double[indicators.size()];
         Double[] values = new Double[indicators.size()];
+        String[] checks = new String[indicators.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = result.assessment().indicators().get(indicators.get(i).code());
+            computedValues[i] = result.assessment().indicators().get(indicators.get(i).code());
+            Double official = officialIndicators == null ? null : officialIndicators[i];
+            values[i] = official != null ? official : computedValues[i];
+            IndicatorCheck check = IndicatorCheck.of(official, computedValues[i], true);
+            checks[i] = check == null ? null : check.code();
         }
         RawInputs raw = result.inputs();
         List<String> names = fields.rawInputNames();
@@ -206,7 +218,23 @@ abstract class RowChecks {
         return new StagedRow(line, result.organization(), municipality, criteria, result.assessment().total(), publishedTotal,
                 publishedPlace, raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null,
                 raw.has(Methodology.RESPONDENTS) ? raw.get(Methodology.RESPONDENTS) : null,
-                values, List.copyOf(result.assessment().zeroDenominatorIndicators()), rawValues);
+                values, List.copyOf(result.assessment().zeroDenominatorIndicators()), rawValues, computedValues, checks);
+    }
+
+    /** The indicator values the file gives, in catalogue order; null when it gives none. Reports bad ones. */
+    protected Double[] givenIndicators(UploadTable.SourceRow row) {
+        List<String> indicatorFields = fields.indicatorFields();
+        Double[] indicators = null;
+        for (int i = 0; i < indicatorFields.size(); i++) {
+            Double value = row.get(indicatorFields.get(i)) == null ? null : score(row, indicatorFields.get(i), false);
+            if (value != null) {
+                if (indicators == null) {
+                    indicators = new Double[indicatorFields.size()];
+                }
+                indicators[i] = value;
+            }
+        }
+        return indicators;
     }
 
     protected Map<String, String> counts(UploadTable.SourceRow row, List<String> names) {
@@ -252,17 +280,7 @@ abstract class RowChecks {
             }
             Double publishedTotal = score(row, UploadFields.TOTAL, false);
             Integer publishedPlace = place(row);
-            List<String> indicatorFields = fields.indicatorFields();
-            Double[] indicators = null;
-            for (int i = 0; i < indicatorFields.size(); i++) {
-                Double value = score(row, indicatorFields.get(i), false);
-                if (value != null) {
-                    if (indicators == null) {
-                        indicators = new Double[indicatorFields.size()];
-                    }
-                    indicators[i] = value;
-                }
-            }
+            Double[] indicators = givenIndicators(row);
             if (report.errorCount() > before || identity == null || java.util.Arrays.stream(criteria).anyMatch(Double::isNaN)) {
                 return;
             }
@@ -273,9 +291,53 @@ abstract class RowChecks {
                                 + new Score(total).roundedText(',') + " больше чем на 0,01; опубликован итоговый балл"
                                 + " из файла, рассчитанный сохранён рядом с ним"));
             }
+            String[] checks = null;
+            if (indicators != null) {
+                checkCriteriaAgainstIndicators(row, criteria, indicators);
+                checks = new String[indicators.length];
+                for (int i = 0; i < indicators.length; i++) {
+                    IndicatorCheck check = IndicatorCheck.of(indicators[i], null, false);
+                    checks[i] = check == null ? null : check.code();
+                }
+            }
             placeOrder.add(row.row(), publishedTotal, publishedPlace);
             stage(new StagedRow(row.row(), identity, row.get("municipality"), criteria, total, publishedTotal,
-                    publishedPlace, null, null, indicators, List.of(), null));
+                    publishedPlace, null, null, indicators, List.of(), null, null, checks));
+        }
+
+        /**
+         * The file's criteria against the criteria recomputed from its indicators (the catalogue's
+         * weights), for every criterion whose indicators the file gives all of: the file's criterion
+         * is published, a difference above 0.01 is a warning naming the row and the criterion.
+         */
+        private void checkCriteriaAgainstIndicators(UploadTable.SourceRow row, double[] criteria, Double[] indicators) {
+            List<Indicator> catalogue = fields.indicators();
+            List<ru.noko.methodology.Criterion> methodologyCriteria = fields.methodology().criteria();
+            for (int c = 0; c < methodologyCriteria.size() && c < criteria.length; c++) {
+                ru.noko.methodology.Criterion criterion = methodologyCriteria.get(c);
+                int index = UploadFields.CRITERIA.indexOf(criterion.field());
+                if (index < 0) {
+                    continue;
+                }
+                double weighted = 0;
+                boolean complete = true;
+                for (Indicator indicator : criterion.indicators()) {
+                    Double value = indicators[catalogue.indexOf(indicator)];
+                    if (value == null) {
+                        complete = false;
+                        break;
+                    }
+                    weighted += indicator.weight() * value;
+                }
+                if (complete && TotalCheck.differs(criteria[index], weighted)) {
+                    String field = criterion.field();
+                    report.warning(UploadReport.cell(row.row(), field, row.get(field), "criterion_indicators_mismatch",
+                            "Строка " + row.row() + ": значение " + label(field) + " " + Excerpt.of(row.get(field))
+                                    + " отличается от рассчитанного по показателям строки "
+                                    + new Score(weighted).roundedText(',') + " больше чем на 0,01; опубликовано значение"
+                                    + " из файла"));
+                }
+            }
         }
 
         @Override
@@ -307,10 +369,44 @@ abstract class RowChecks {
             }
             Double publishedTotal = row.get(UploadFields.TOTAL) == null ? null : score(row, UploadFields.TOTAL, false);
             Integer publishedPlace = place(row);
-            StagedRow staged = computed(row.row(), result, row.get("municipality"), publishedTotal, publishedPlace);
-            comparePublished(row, staged.criteria(), staged.totalComputed(), publishedTotal);
+            double[] officialCriteria = givenCriteria(row);
+            Double[] officialIndicators = givenIndicators(row);
+            StagedRow staged = computed(row.row(), result, row.get("municipality"), publishedTotal, publishedPlace,
+                    officialCriteria, officialIndicators);
+            double[] computedCriteria = result.assessment().criteria().values().stream().mapToDouble(Double::doubleValue).toArray();
+            comparePublished(row, computedCriteria, staged.totalComputed(), publishedTotal);
+            compareIndicators(row, staged);
             placeOrder.add(row.row(), publishedTotal, publishedPlace);
             stage(staged);
+        }
+
+        /** All five criteria as the file gives them (official), or null when it does not give all five. */
+        private double[] givenCriteria(UploadTable.SourceRow row) {
+            double[] criteria = new double[5];
+            for (int i = 0; i < 5; i++) {
+                String field = UploadFields.CRITERIA.get(i);
+                Double value = row.get(field) == null ? null : NumberText.parseDouble(number(row.get(field)));
+                if (value == null || value < 0 || value > 100) {
+                    return null;
+                }
+                criteria[i] = value;
+            }
+            return criteria;
+        }
+
+        /** Official indicator values against ours: a difference above 0.01 is a warning naming the row and the indicator. */
+        private void compareIndicators(UploadTable.SourceRow row, StagedRow staged) {
+            List<String> indicatorFields = fields.indicatorFields();
+            for (int i = 0; i < indicatorFields.size(); i++) {
+                if (IndicatorCheck.MISMATCH.code().equals(staged.indicatorChecks()[i])) {
+                    String field = indicatorFields.get(i);
+                    report.warning(UploadReport.cell(row.row(), field, row.get(field), "indicator_mismatch",
+                            "Строка " + row.row() + ": значение " + label(field) + " " + Excerpt.of(row.get(field))
+                                    + " отличается от рассчитанного по исходным данным "
+                                    + new Score(staged.indicatorsComputed()[i]).roundedText(',')
+                                    + " больше чем на 0,01; опубликовано значение из файла, рассчитанное сохранено рядом"));
+                }
+            }
         }
 
         @Override
@@ -352,7 +448,8 @@ abstract class RowChecks {
                 rawValues[i] = raw.has(names.get(i)) ? raw.get(names.get(i)) : null;
             }
             stage(new StagedRow(row.row(), identity, row.get("municipality"), null, null, null, null,
-                    raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null, null, null, List.of(), rawValues));
+                    raw.has(Methodology.RECIPIENTS) ? raw.get(Methodology.RECIPIENTS) : null, null, null, List.of(), rawValues,
+                    null, null));
         }
     }
 
@@ -553,7 +650,7 @@ abstract class RowChecks {
                 ComputedResult result = table.computeRow(line, expert.organization(), inputs(expert, c), problems);
                 addAll(problems);
                 if (result != null && problems.isEmpty()) {
-                    stage(computed(line, result, expert.municipality(), null, null).withGroups(groups(expert, line)));
+                    stage(computed(line, result, expert.municipality(), null, null, null, null).withGroups(groups(expert, line)));
                 }
             });
         }

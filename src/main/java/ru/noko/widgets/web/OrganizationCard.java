@@ -88,6 +88,7 @@ final class OrganizationCard {
         }
         h.close("ul");
         h.close("section");
+        zeroRuleNote(h, shown, l);
 
         if (!options.compact()) {
             h.element("h2", l.t("Баллы по критериям", "Scores by criterion"), "id", "criteria-title");
@@ -131,6 +132,28 @@ final class OrganizationCard {
                             + "Assessments are repeated at least every three years."),
                     "class", "note", "role", "note");
         }
+    }
+
+    /**
+     * The indicators whose value the zero-denominator rule decided: nobody answered their question,
+     * and the rule applied is the campaign's choice, not law, so the card says so.
+     */
+    private static void zeroRuleNote(Html h, WidgetData.Result shown, Labels l) {
+        List<String> codes = shown.zeroRuleIndicators();
+        if (codes.isEmpty()) {
+            return;
+        }
+        String list = String.join(", ", codes);
+        String rule = switch (shown.zeroRule() == null ? "" : shown.zeroRule()) {
+            case "zero" -> l.t("поставлено 0 баллов", "0 points given");
+            case "full_score" -> l.t("поставлено 100 баллов", "100 points given");
+            default -> l.t("применено правило исключения", "the exclusion rule applied");
+        };
+        h.element("p", l.t((codes.size() == 1 ? "Показатель " : "Показатели ") + list + ": нет ответивших, " + rule
+                                + " (выбор сервиса, не норма)",
+                        (codes.size() == 1 ? "Indicator " : "Indicators ") + list + ": nobody answered; " + rule
+                                + " (our choice, not law)"),
+                "class", "note zero-rule", "role", "note");
     }
 
     private static void ring(Html h, double total, Labels l) {

@@ -48,8 +48,9 @@ class StagingWriterTest implements TestPropertyProvider {
                 null, OrganizationType.PRESCHOOL, null, null, null);
         StagedRow computed = new StagedRow(2, full, "Тестовский район", new double[]{100.0, 0.0, 1.0 / 3, 99.99, 42.5},
                 48.76666666666667, 48.77, 3, 1_552L, 591L, new Double[]{100.0, null, 2.0 / 3},
-                List.of("2.1", "3.3"), new Long[]{16L, null, 9_000_000_000L});
-        StagedRow checklist = new StagedRow(3, bare, null, null, null, null, null, null, null, null, List.of(), null);
+                List.of("2.1", "3.3"), new Long[]{16L, null, 9_000_000_000L}, new Double[]{100.0, null, 0.5},
+                new String[]{"match", null, "mismatch"});
+        StagedRow checklist = new StagedRow(3, bare, null, null, null, null, null, null, null, null, List.of(), null, null, null);
 
         Map<String, Object> first = transactions.executeWrite(status -> {
             try (StagingWriter writer = new StagingWriter(status.getConnection(), JOB)) {
@@ -68,6 +69,8 @@ class StagingWriterTest implements TestPropertyProvider {
             assertNull(second.get("recipients"));
             assertNull(second.get("indicator_values"));
             assertNull(second.get("raw_values"));
+            assertNull(second.get("indicator_values_computed"));
+            assertNull(second.get("indicator_checks"));
             assertArrayEquals(new String[0], (Object[]) second.get("zero_rule_indicators"));
             assertEquals("детский сад", second.get("search_name"));
             status.setRollbackOnly();
@@ -89,13 +92,15 @@ class StagingWriterTest implements TestPropertyProvider {
         assertArrayEquals(new Double[]{100.0, null, 2.0 / 3}, (Object[]) first.get("indicator_values"));
         assertArrayEquals(new String[]{"2.1", "3.3"}, (Object[]) first.get("zero_rule_indicators"));
         assertArrayEquals(new Long[]{16L, null, 9_000_000_000L}, (Object[]) first.get("raw_values"));
+        assertArrayEquals(new Double[]{100.0, null, 0.5}, (Object[]) first.get("indicator_values_computed"));
+        assertArrayEquals(new String[]{"match", null, "mismatch"}, (Object[]) first.get("indicator_checks"));
     }
 
     @Test
     void aCountBeyondTheIntegerColumnIsRefused() {
         OrganizationIdentity o = new OrganizationIdentity("7700000016", "770101001", null, null, "Школа", null,
                 OrganizationType.SCHOOL, null, null, null);
-        StagedRow huge = new StagedRow(2, o, null, null, null, null, null, 3_000_000_000L, null, null, List.of(), null);
+        StagedRow huge = new StagedRow(2, o, null, null, null, null, null, 3_000_000_000L, null, null, List.of(), null, null, null);
         assertThrows(IllegalArgumentException.class, () -> transactions.executeWrite(status -> {
             try (StagingWriter writer = new StagingWriter(status.getConnection(), JOB)) {
                 writer.accept(huge);
