@@ -193,7 +193,9 @@ public class WidgetRepository {
     }
 
     private static List<Double> criteria(ResultSet row) throws SQLException {
-        return List.of(row.getDouble("k1"), row.getDouble("k2"), row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5"));
+        // null: a criterion the campaign's methodology does not have (K3 before 2019)
+        return java.util.Arrays.asList(Sql.nullableDouble(row, "k1"), Sql.nullableDouble(row, "k2"),
+                Sql.nullableDouble(row, "k3"), Sql.nullableDouble(row, "k4"), Sql.nullableDouble(row, "k5"));
     }
 
     private static OrganizationType type(String code) {

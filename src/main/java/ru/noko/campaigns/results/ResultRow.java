@@ -9,7 +9,7 @@ import java.util.Map;
  * @param total         the official total (the operator's when its file gave one, else ours)
  * @param totalComputed our recomputation, the mean of the criteria
  * @param totalCheck    {@code match}, {@code mismatch} or {@code not_given} (see TotalCheck.Outcome)
- * @param criteria   K1..K5 in catalogue order
+ * @param criteria   K1..K5 in catalogue order; null for a criterion the campaign's methodology does not have
  * @param indicators by result field ({@code i1_1}); empty when not asked for; a null value means
  *                   the zero-denominator rule excluded the indicator
  * @param zeroRuleIndicators codes ("3.3") of the indicators whose value the zero-denominator rule
@@ -21,7 +21,7 @@ public record ResultRow(long campaignId, int year, long organizationId, String i
                         Integer placeMunicipality, Integer recipients, Integer respondents,
                         Map<String, Double> indicators, List<String> zeroRuleIndicators) {
 
-    public double criterion(int index) {
+    public Double criterion(int index) {
         return criteria.get(index);
     }
 }

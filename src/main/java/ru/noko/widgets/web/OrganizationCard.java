@@ -93,7 +93,10 @@ final class OrganizationCard {
             h.element("h2", l.t("Баллы по критериям", "Scores by criterion"), "id", "criteria-title");
             h.open("ul", "class", "criteria", "aria-labelledby", "criteria-title");
             for (int i = 0; i < shown.criteria().size(); i++) {
-                double value = shown.criteria().get(i);
+                Double value = shown.criteria().get(i);
+                if (value == null) {
+                    continue; // the campaign's methodology has no such criterion
+                }
                 String name = i < criteria.size()
                         ? (l.english() ? criteria.get(i).nameEn() : criteria.get(i).nameRu())
                         : "K" + (i + 1);
