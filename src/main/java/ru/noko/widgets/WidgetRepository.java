@@ -41,12 +41,13 @@ public class WidgetRepository {
             return Optional.empty();
         }
         List<WidgetData.Summary> history = sql.list("""
-                SELECT r.campaign_id, r.year, r.published_at, r.total
+                SELECT r.campaign_id, r.year, r.published_at, r.total, r.methodology_code
                 FROM published_result r
                 WHERE r.organization_id = ?
                 ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC""", List.of(organizationId),
                 row -> new WidgetData.Summary(row.getLong("campaign_id"), row.getInt("year"),
-                        row.getObject("published_at", OffsetDateTime.class), row.getDouble("total")));
+                        row.getObject("published_at", OffsetDateTime.class), row.getDouble("total"),
+                        row.getString("methodology_code")));
         WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
         Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
         if (shownId == null) {
@@ -70,9 +71,12 @@ public class WidgetRepository {
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
         }
+        // no change across a change of methodology: the previous cycle is not shown against this one
         WidgetData.Summary previous = history.stream()
                 .filter(s -> s.year() < shown.campaign().year())
-                .findFirst().orElse(null);
+                .findFirst()
+                .filter(s -> s.methodologyCode().equals(shown.campaign().methodologyCode()))
+                .orElse(null);
         return Optional.of(new WidgetData.Card(organization.get(), shown, previous, latest));
     }
 

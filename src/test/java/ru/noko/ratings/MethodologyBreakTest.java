@@ -146,6 +146,18 @@ class MethodologyBreakTest extends AdminApiTestBase {
     }
 
     @Test
+    void theWidgetShowsThe2016CardOnItsOwnScaleAndNoChangeAcrossTheBreak() {
+        String card2016 = api.get("/widgets/organizations/" + organizationId + "?campaign=" + campaign2016).body();
+        assertTrue(card2016.contains("141,2") && card2016.contains("из 160"), "the total on the 160-point scale");
+        assertTrue(card2016.contains("из 40"), "openness up to 40 points");
+        assertFalse(card2016.contains("Доступность образовательной деятельности"), "no K3 in 2016");
+
+        JsonNode detail = Json.parse(api.get("/api/v1/organizations/" + organizationId).body());
+        assertEquals(2021, detail.at("/latest_result/year").asInt());
+        assertEquals(5, detail.at("/latest_result/criteria").size());
+    }
+
+    @Test
     void compareFlagsTheBreak() {
         JsonNode comparison = Json.parse(api.get("/api/v1/compare?organizations=" + organizationId).body());
         List<JsonNode> years = Rows.list(comparison.get("data"));

@@ -296,8 +296,12 @@ abstract class RowChecks {
             if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
                 report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
                         "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от "
-                                + (methodology.totalRule() == ru.noko.methodology.TotalRule.SUM ? "суммы" : "среднего")
-                                + " критериев (" + given.size() + ") "
+                                + (methodology.totalRule() == ru.noko.methodology.TotalRule.SUM ? "суммы " : "среднего ")
+                                + switch (given.size()) {
+                                    case 4 -> "четырёх";
+                                    case 5 -> "пяти";
+                                    default -> String.valueOf(given.size());
+                                } + " критериев "
                                 + new Score(total).roundedText(',') + " больше чем на 0,01; опубликован итоговый балл"
                                 + " из файла, рассчитанный сохранён рядом с ним"));
             }
