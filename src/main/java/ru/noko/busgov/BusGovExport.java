@@ -85,6 +85,12 @@ public class BusGovExport {
         ExportedCampaign campaign = data.campaign(campaignId, state.publishedRevision());
         Methodology methodology = catalogue.find(campaign.methodologyCode()).orElseThrow(() ->
                 new IllegalStateException("Unknown methodology " + campaign.methodologyCode() + " of campaign " + campaignId));
+        if (methodology.criteria().stream().anyMatch(criterion -> criterion.busGovField() == null)) {
+            throw new BusGovExportException(BusGovExportException.Reason.UNSUPPORTED_METHODOLOGY,
+                    "Кампания " + campaignId + " оценена по методике " + methodology.code() + " («" + methodology.title()
+                            + "»); формат bus.gov.ru принимает только результаты по пяти критериям действующей методики,"
+                            + " поэтому выгрузка для bus.gov.ru не формируется");
+        }
         List<String> fields = methodology.criteria().stream().map(Criterion::field).toList();
         List<OrganizationResult> organizations = data.results(campaignId, campaign.revision(), fields);
         return build(campaign, methodology, organizations, options);

@@ -9,7 +9,9 @@ public class BusGovExportException extends RuntimeException {
         /** A draft: nothing has been published yet. */
         NOT_PUBLISHED,
         /** The campaign was retracted; its results must not be placed anywhere. */
-        RETRACTED
+        RETRACTED,
+        /** Its methodology is not the five-criteria one bus.gov.ru's exchange format carries. */
+        UNSUPPORTED_METHODOLOGY
     }
 
     private final Reason reason;

@@ -44,18 +44,23 @@ class ReferenceData implements StartupSeed {
 
     private void mirror(Methodology methodology) {
         sql.update("""
-                INSERT INTO methodology (code, title, legal_basis, valid_from_year, description) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO methodology (code, title, legal_basis, valid_from_year, description, scale, total_rule,
+                                         first_year, last_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET title = excluded.title, legal_basis = excluded.legal_basis,
-                    valid_from_year = excluded.valid_from_year, description = excluded.description""",
+                    valid_from_year = excluded.valid_from_year, description = excluded.description,
+                    scale = excluded.scale, total_rule = excluded.total_rule, first_year = excluded.first_year,
+                    last_year = excluded.last_year""",
                 Arrays.asList(methodology.code(), methodology.title(), methodology.legalBasis(),
-                        methodology.validFromYear(), methodology.description()));
+                        methodology.validFromYear(), methodology.description(), methodology.scale().code(),
+                        methodology.totalRule().code(), methodology.firstYear(), methodology.lastYear()));
         for (Criterion criterion : methodology.criteria()) {
             sql.update("""
-                    INSERT INTO criterion (methodology_code, code, field, position, name_ru, name_en) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO criterion (methodology_code, code, field, position, name_ru, name_en, max_score)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (methodology_code, code) DO UPDATE SET field = excluded.field, position = excluded.position,
-                        name_ru = excluded.name_ru, name_en = excluded.name_en""",
+                        name_ru = excluded.name_ru, name_en = excluded.name_en, max_score = excluded.max_score""",
                     Arrays.asList(methodology.code(), criterion.code(), criterion.field(), criterion.position(),
-                            criterion.nameRu(), criterion.nameEn()));
+                            criterion.nameRu(), criterion.nameEn(), criterion.maxScore()));
             for (Indicator indicator : criterion.indicators()) {
                 sql.update("""
                         INSERT INTO indicator (methodology_code, code, criterion_code, field, position, weight, source, name_ru, name_en)

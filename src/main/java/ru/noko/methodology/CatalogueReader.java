@@ -25,8 +25,12 @@ final class CatalogueReader {
 
     static final List<String> METHODOLOGY_COLUMNS = List.of(
             "code", "title", "legal_basis", "valid_from_year", "default_variant", "default_zero_rule", "description");
+    /** Scale, total rule and the years of use; absent = percent, mean, from {@code valid_from_year} on. */
+    static final List<String> OPTIONAL_METHODOLOGY_COLUMNS = List.of("scale", "total_rule", "first_year", "last_year");
     static final List<String> CRITERION_COLUMNS = List.of(
             "methodology", "code", "field", "position", "name_ru", "name_en", "bus_gov_field");
+    /** Top of the criterion's scale; absent = 100. */
+    static final List<String> OPTIONAL_CRITERION_COLUMNS = List.of("max_score");
     /** Per-question denominators that may be absent and what replaces them; one per numerator or empty. */
     static final List<String> OPTIONAL_INDICATOR_COLUMNS = List.of("fallback_denominators");
     static final List<String> INDICATOR_COLUMNS = List.of(
@@ -39,8 +43,10 @@ final class CatalogueReader {
     private final List<String> problems = new ArrayList<>();
 
     List<Methodology> read(Reader methodologies, Reader criteria, Reader indicators) {
-        CsvTable methodologyTable = CsvTable.read(METHODOLOGIES_FILE, methodologies, METHODOLOGY_COLUMNS, problems);
-        CsvTable criterionTable = CsvTable.read(CRITERIA_FILE, criteria, CRITERION_COLUMNS, problems);
+        CsvTable methodologyTable = CsvTable.read(METHODOLOGIES_FILE, methodologies, METHODOLOGY_COLUMNS,
+                OPTIONAL_METHODOLOGY_COLUMNS, problems);
+        CsvTable criterionTable = CsvTable.read(CRITERIA_FILE, criteria, CRITERION_COLUMNS, OPTIONAL_CRITERION_COLUMNS,
+                problems);
         CsvTable indicatorTable = CsvTable.read(INDICATORS_FILE, indicators, INDICATOR_COLUMNS,
                 OPTIONAL_INDICATOR_COLUMNS, problems);
 
@@ -73,12 +79,29 @@ final class CatalogueReader {
                 problem(row, "default_zero_rule '" + row.get("default_zero_rule") + "' is not one of "
                         + Arrays.stream(ZeroDenominatorRule.values()).map(ZeroDenominatorRule::code).toList());
             }
+            Scale scale = row.get("scale").isEmpty() ? Scale.PERCENT : Scale.fromCode(row.get("scale")).orElse(null);
+            if (scale == null) {
+                problem(row, "scale '" + row.get("scale") + "' is not one of "
+                        + Arrays.stream(Scale.values()).map(Scale::code).toList());
+            }
+            TotalRule totalRule = row.get("total_rule").isEmpty() ? TotalRule.MEAN
+                    : TotalRule.fromCode(row.get("total_rule")).orElse(null);
+            if (totalRule == null) {
+                problem(row, "total_rule '" + row.get("total_rule") + "' is not one of "
+                        + Arrays.stream(TotalRule.values()).map(TotalRule::code).toList());
+            }
+            Integer firstYear = integer(row, "first_year", false);
+            Integer lastYear = integer(row, "last_year", false);
             if (code != null) {
                 // Kept even when incomplete, so that its criteria and indicators are still checked
                 // and do not all report an "unknown methodology".
-                boolean complete = title != null && year != null && variant != null && rule != null;
+                boolean complete = title != null && year != null && variant != null && rule != null && scale != null
+                        && totalRule != null && (firstYear != null || row.get("first_year").isEmpty())
+                        && (lastYear != null || row.get("last_year").isEmpty());
+                int validFrom = year == null ? 0 : year;
                 drafts.add(new MethodologyDraft(row, code, complete, title, row.get("legal_basis"),
-                        year == null ? 0 : year, row.get("description"), variant, rule));
+                        validFrom, row.get("description"), variant, rule, scale, totalRule,
+                        firstYear == null ? validFrom : firstYear, lastYear));
             }
         }
         return drafts;
@@ -93,10 +116,11 @@ final class CatalogueReader {
             Integer position = integer(row, "position", true);
             String nameRu = required(row, "name_ru");
             String nameEn = required(row, "name_en");
+            Double maxScore = maxScore(row);
             if (methodology != null && code != null && field != null && position != null
-                    && nameRu != null && nameEn != null) {
+                    && nameRu != null && nameEn != null && maxScore != null) {
                 drafts.add(new CriterionDraft(row, methodology, code, field, position, nameRu, nameEn,
-                        row.get("bus_gov_field")));
+                        row.get("bus_gov_field"), maxScore));
             }
         }
         return drafts;
@@ -255,9 +279,12 @@ final class CatalogueReader {
             unique(indicatorCodes, indicator.indicator().code(), indicator.row(), "indicator code");
             unique(fields, indicator.indicator().field(), indicator.row(), "field");
         }
+        // A methodology known only from published results lists no indicators at all; otherwise every
+        // criterion needs its own.
+        boolean resultsOnly = indicators.isEmpty();
         List<Criterion> built = new ArrayList<>();
         for (CriterionDraft criterion : criteria) {
-            Criterion assembled = assembleCriterion(criterion, indicators);
+            Criterion assembled = assembleCriterion(criterion, indicators, resultsOnly);
             if (assembled != null) {
                 built.add(assembled);
             }
@@ -267,14 +294,19 @@ final class CatalogueReader {
         }
         try {
             return new Methodology(draft.code(), draft.title(), draft.legalBasis(), draft.validFromYear(),
-                    draft.description(), draft.defaultVariant(), draft.defaultZeroRule(), built);
+                    draft.description(), draft.defaultVariant(), draft.defaultZeroRule(), built, draft.scale(),
+                    draft.totalRule(), draft.firstYear(), draft.lastYear());
         } catch (IllegalArgumentException e) {
             problem(draft.row(), "methodology " + draft.code() + ": " + e.getMessage());
             return null;
         }
     }
 
-    private Criterion assembleCriterion(CriterionDraft criterion, List<IndicatorDraft> methodologyIndicators) {
+    private Criterion assembleCriterion(CriterionDraft criterion, List<IndicatorDraft> methodologyIndicators,
+                                        boolean resultsOnly) {
+        if (resultsOnly) {
+            return criterion(criterion, List.of());
+        }
         List<IndicatorDraft> own = methodologyIndicators.stream()
                 .filter(indicator -> indicator.indicator().criterionCode().equals(criterion.code()))
                 .sorted(Comparator.comparingInt(indicator -> indicator.indicator().position()))
@@ -297,11 +329,33 @@ final class CatalogueReader {
                     + own.stream().map(i -> i.indicator().code() + " × " + i.weight().toPlainString()).toList() + ")");
             return null;
         }
+        return criterion(criterion, own.stream().map(IndicatorDraft::indicator).toList());
+    }
+
+    private Criterion criterion(CriterionDraft criterion, List<Indicator> indicators) {
         try {
             return new Criterion(criterion.code(), criterion.field(), criterion.position(), criterion.nameRu(),
-                    criterion.nameEn(), criterion.busGovField(), own.stream().map(IndicatorDraft::indicator).toList());
+                    criterion.nameEn(), criterion.busGovField(), indicators, criterion.maxScore());
         } catch (IllegalArgumentException e) {
             problem(criterion.row(), "criterion " + criterion.code() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Double maxScore(CsvTable.Row row) {
+        String value = row.get("max_score");
+        if (value.isEmpty()) {
+            return Criterion.PERCENT_MAX;
+        }
+        try {
+            double max = new BigDecimal(value).doubleValue();
+            if (max <= 0) {
+                problem(row, "max_score " + value + " is not positive");
+                return null;
+            }
+            return max;
+        } catch (NumberFormatException e) {
+            problem(row, "max_score '" + value + "' is not a decimal number");
             return null;
         }
     }
@@ -377,11 +431,12 @@ final class CatalogueReader {
     private record MethodologyDraft(CsvTable.Row row, String code, boolean complete, String title, String legalBasis,
                                     int validFromYear,
                                     String description, DenominatorVariant defaultVariant,
-                                    ZeroDenominatorRule defaultZeroRule) {
+                                    ZeroDenominatorRule defaultZeroRule, Scale scale, TotalRule totalRule,
+                                    int firstYear, Integer lastYear) {
     }
 
     private record CriterionDraft(CsvTable.Row row, String methodology, String code, String field, int position,
-                                  String nameRu, String nameEn, String busGovField) {
+                                  String nameRu, String nameEn, String busGovField, double maxScore) {
     }
 
     private record IndicatorDraft(CsvTable.Row row, String methodology, BigDecimal weight, Indicator indicator) {

@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * One of the general criteria (K1..K5) with its indicators in catalogue order. {@code busGovField}
  * is the legacy name of its slot in bus.gov.ru JSON (METHODOLOGY.md §6), null when it has none.
+ * A criterion of a methodology known only from published results has no indicators (no formulas);
+ * {@code maxScore} is the top of its scale (100, or the points the methodology gives it).
  */
 public record Criterion(
         String code,
@@ -15,7 +17,17 @@ public record Criterion(
         String nameRu,
         String nameEn,
         String busGovField,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        double maxScore) {
+
+    /** The usual scale: 0..100 points (percent). */
+    public static final double PERCENT_MAX = 100;
+
+    /** A criterion of the usual 0..100 scale. */
+    public Criterion(String code, String field, int position, String nameRu, String nameEn, String busGovField,
+                     List<Indicator> indicators) {
+        this(code, field, position, nameRu, nameEn, busGovField, indicators, PERCENT_MAX);
+    }
 
     /** Tolerance for weights given as decimals in the files; the catalogue reader checks them exactly. */
     static final double WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -29,8 +41,8 @@ public record Criterion(
             busGovField = null;
         }
         indicators = List.copyOf(indicators);
-        if (indicators.isEmpty()) {
-            throw new IllegalArgumentException("criterion " + code + " has no indicators");
+        if (!(maxScore > 0) || !Double.isFinite(maxScore)) {
+            throw new IllegalArgumentException("criterion " + code + ": max score must be positive, got " + maxScore);
         }
         Set<String> codes = new HashSet<>();
         double weightSum = 0;
@@ -44,7 +56,7 @@ public record Criterion(
             }
             weightSum += indicator.weight();
         }
-        if (Math.abs(weightSum - 1.0) > WEIGHT_SUM_TOLERANCE) {
+        if (!indicators.isEmpty() && Math.abs(weightSum - 1.0) > WEIGHT_SUM_TOLERANCE) {
             throw new IllegalArgumentException(
                     "weights of the indicators of " + code + " sum to " + weightSum + ", not 1");
         }

@@ -10,6 +10,11 @@ import java.util.Set;
 /**
  * A set of criteria and indicators with their formulas, as fixed by one legal basis (e.g.
  * {@code edu-2019}). Loaded from the catalogue files by {@link MethodologyCatalogue}.
+ * <p>
+ * A methodology applies to campaigns of the years {@code firstYear}..{@code lastYear} (no end when
+ * null); {@code validFromYear} is the year it came into force, and for a year it is the methodology
+ * chosen when a campaign names none. One known only from published results (the 2014 scheme) has
+ * criteria without indicators: nothing can be computed from raw inputs ({@link #computable()}).
  */
 public record Methodology(
         String code,
@@ -19,7 +24,11 @@ public record Methodology(
         String description,
         DenominatorVariant defaultVariant,
         ZeroDenominatorRule defaultZeroRule,
-        List<Criterion> criteria) {
+        List<Criterion> criteria,
+        Scale scale,
+        TotalRule totalRule,
+        int firstYear,
+        Integer lastYear) {
 
     /** Count of all recipients of the organization's services (for the 40 % sample rule); optional. */
     public static final String RECIPIENTS = "recipients";
@@ -37,6 +46,66 @@ public record Methodology(
         if (criteria.isEmpty()) {
             throw new IllegalArgumentException("methodology " + code + " has no criteria");
         }
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(totalRule, "totalRule");
+        if (firstYear > validFromYear) {
+            throw new IllegalArgumentException("first year " + firstYear + " is after the year it came into force, "
+                    + validFromYear);
+        }
+        if (lastYear != null && lastYear < validFromYear) {
+            throw new IllegalArgumentException("last year " + lastYear + " is before the year it came into force, "
+                    + validFromYear);
+        }
+        long withIndicators = criteria.stream().filter(c -> !c.indicators().isEmpty()).count();
+        if (withIndicators != 0 && withIndicators != criteria.size()) {
+            throw new IllegalArgumentException("either every criterion has indicators or none has");
+        }
+        if (scale == Scale.PERCENT && criteria.stream().anyMatch(c -> c.maxScore() != Criterion.PERCENT_MAX)) {
+            throw new IllegalArgumentException("a percent scale has criteria of 0..100");
+        }
+    }
+
+    /** A methodology of the usual kind: percent scale, the total the mean of the criteria, from its year on. */
+    public Methodology(String code, String title, String legalBasis, int validFromYear, String description,
+                       DenominatorVariant defaultVariant, ZeroDenominatorRule defaultZeroRule, List<Criterion> criteria) {
+        this(code, title, legalBasis, validFromYear, description, defaultVariant, defaultZeroRule, criteria,
+                Scale.PERCENT, TotalRule.MEAN, validFromYear, null);
+    }
+
+    /** False for a methodology known only from published results: it has no formulas. */
+    public boolean computable() {
+        return !criteria.get(0).indicators().isEmpty();
+    }
+
+    /** Whether a campaign of this year may be recorded with this methodology. */
+    public boolean fits(int year) {
+        return year >= firstYear && (lastYear == null || year <= lastYear);
+    }
+
+    /** Whether the methodology was in force in this year (it came into force and was not yet replaced). */
+    public boolean inForce(int year) {
+        return year >= validFromYear && (lastYear == null || year <= lastYear);
+    }
+
+    /** The years a campaign may be recorded with it, for messages: «2014–2018», «с 2018». */
+    public String yearsText() {
+        return lastYear == null ? "с " + firstYear + " года" : firstYear + "–" + lastYear + " годы";
+    }
+
+    /** The total of the given criterion values (in criteria order) by {@link #totalRule()}. */
+    public double total(double... criterionValues) {
+        return totalRule.apply(criterionValues);
+    }
+
+    /** Top of the total's scale: 100, or the sum of the criteria's maxima (160 for the 2014 points scale). */
+    public double maxTotal() {
+        double[] maxima = criteria.stream().mapToDouble(Criterion::maxScore).toArray();
+        return totalRule.apply(maxima);
+    }
+
+    /** The criterion that fills a canonical result column (k1..k5), if the methodology has one. */
+    public Optional<Criterion> criterionOfField(String field) {
+        return criteria.stream().filter(c -> c.field().equals(field)).findFirst();
     }
 
     /** Every indicator, criterion by criterion, in catalogue order. */

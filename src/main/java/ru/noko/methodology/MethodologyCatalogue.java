@@ -74,6 +74,20 @@ public final class MethodologyCatalogue {
         return latest;
     }
 
+    /**
+     * The methodology a campaign of this year gets when it names none: of those in force that year
+     * ({@link Methodology#inForce(int)}), the latest to come into force, the first such in the file.
+     */
+    public Optional<Methodology> forYear(int year) {
+        Methodology chosen = null;
+        for (Methodology methodology : methodologies) {
+            if (methodology.inForce(year) && (chosen == null || methodology.validFromYear() > chosen.validFromYear())) {
+                chosen = methodology;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
     private static Reader resource(ClassLoader loader, String fileName) {
         InputStream stream = loader.getResourceAsStream(CLASSPATH_FOLDER + fileName);
         if (stream == null) {

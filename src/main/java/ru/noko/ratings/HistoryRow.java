@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * An organization's result in one published campaign, with how many organizations its places are
  * counted among and its previous cycle: the latest earlier year with a published result of the
- * same organization type (null fields for the first cycle). Across reorganisations a history also
- * holds its predecessors' results, each with the organization it belongs to and its {@link Lineage}.
+ * same organization type (null fields for the first cycle). When the previous cycle was assessed by
+ * another methodology the row marks the break and no change is computed across it. Across
+ * reorganisations a history also holds its predecessors' results, each with the organization it
+ * belongs to and its {@link Lineage}.
  */
 public record HistoryRow(long campaignId, String campaignTitle, int year, OffsetDateTime publishedAt, String type,
                          String oktmo, String municipality, List<Double> criteria, double total,
@@ -20,7 +22,8 @@ public record HistoryRow(long campaignId, String campaignTitle, int year, Offset
                          List<String> indicatorMismatches, Long previousCampaignId, Integer previousYear,
                          List<Double> previousCriteria, Double previousTotal,
                          List<ru.noko.catalog.GroupResult> groups, long organizationId,
-                         String organizationName, Lineage lineage) {
+                         String organizationName, Lineage lineage, String methodologyCode, String scale,
+                         String previousMethodologyCode) {
 
     /**
      * How a row came into an organization's history: its own result ({@link #OWN}) or a
@@ -36,11 +39,21 @@ public record HistoryRow(long campaignId, String campaignTitle, int year, Offset
         }
     }
 
+    /** True when the previous cycle was assessed by another methodology: the values are not comparable. */
+    public boolean methodologyBreak() {
+        return previousMethodologyCode != null && !previousMethodologyCode.equals(methodologyCode);
+    }
+
     public Double changeOfTotal() {
-        return previousTotal == null ? null : total - previousTotal;
+        return previousTotal == null || methodologyBreak() ? null : total - previousTotal;
     }
 
     public Double changeOfCriterion(int index) {
-        return previousCriteria == null ? null : criteria.get(index) - previousCriteria.get(index);
+        if (previousCriteria == null || methodologyBreak()) {
+            return null;
+        }
+        Double now = criteria.get(index);
+        Double before = previousCriteria.get(index);
+        return now == null || before == null ? null : now - before;
     }
 }

@@ -86,7 +86,10 @@ public final class RatingColumns {
                 .add("organization_name", HistoryRow::organizationName)
                 .add("via_link", r -> r.lineage().viaLink())
                 .add("link_kind", r -> r.lineage().linkKind())
-                .add("link_date", r -> r.lineage().linkDate());
+                .add("link_date", r -> r.lineage().linkDate())
+                .add("methodology", HistoryRow::methodologyCode)
+                .add("scale", HistoryRow::scale)
+                .add("methodology_break", HistoryRow::methodologyBreak);
         HISTORY = history.build();
 
         Columns.Builder<YearStatistics> statistics = Columns.<YearStatistics>builder()
@@ -100,10 +103,12 @@ public final class RatingColumns {
         for (int i = 0; i < CRITERIA.size(); i++) {
             int index = i;
             String k = CRITERIA.get(i);
-            statistics.add(k + "_mean", s -> s.criteria().get(index).mean())
-                    .add(k + "_min", s -> s.criteria().get(index).min())
-                    .add(k + "_max", s -> s.criteria().get(index).max());
+            statistics.add(k + "_mean", s -> s.criterionMean(index))
+                    .add(k + "_min", s -> s.criterionMin(index))
+                    .add(k + "_max", s -> s.criterionMax(index));
         }
+        statistics.add("methodology", YearStatistics::methodologyCode)
+                .add("scale", YearStatistics::scale);
         STATISTICS = statistics.build();
 
         Columns.Builder<ComparedEntry> comparison = Columns.<ComparedEntry>builder()
@@ -123,7 +128,9 @@ public final class RatingColumns {
                 .add("place_region", ComparedEntry::placeRegion)
                 .add("place_type", ComparedEntry::placeType)
                 .add("place_municipality", ComparedEntry::placeMunicipality)
-                .add("zero_rule_indicators", ComparedEntry::zeroRuleIndicators);
+                .add("zero_rule_indicators", ComparedEntry::zeroRuleIndicators)
+                .add("methodology", ComparedEntry::methodologyCode)
+                .add("methodology_break", ComparedEntry::methodologyBreak);
         COMPARISON = comparison.build();
     }
 

@@ -35,7 +35,8 @@ public class RatingQueries {
     /** One year's published result of an organization, for comparisons. */
     public record YearResult(long organizationId, int year, long campaignId, String type, List<Double> criteria,
                              double total, double totalComputed, String totalCheck, Integer placeRegion,
-                             Integer placeType, Integer placeMunicipality, List<String> zeroRuleIndicators) {
+                             Integer placeType, Integer placeMunicipality, List<String> zeroRuleIndicators,
+                             String methodologyCode) {
     }
 
     private final Sql sql;
@@ -72,6 +73,7 @@ public class RatingQueries {
                 SELECT r.organization_id, r.name, r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
+                       r.methodology_code, (SELECT ms.scale FROM methodology ms WHERE ms.code = r.methodology_code) AS scale,
                        (SELECT count(*) FROM result x
                         WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
                        (SELECT count(*) FROM result x
@@ -83,12 +85,12 @@ public class RatingQueries {
                        ,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,
                        p.k1 AS previous_k1, p.k2 AS previous_k2, p.k3 AS previous_k3, p.k4 AS previous_k4,
-                       p.k5 AS previous_k5, """ + ResultGroups.COLUMNS + """
+                       p.k5 AS previous_k5, p.methodology_code AS previous_methodology_code, """ + ResultGroups.COLUMNS + """
                 """ + PUBLISHED + """
                  LEFT JOIN municipality m ON m.oktmo = r.oktmo
                 """ + ResultTable.INDICATORS + ResultGroups.JOIN + """
                  LEFT JOIN LATERAL (
-                     SELECT pr.campaign_id, pr.year, pr.total, pr.k1, pr.k2, pr.k3, pr.k4, pr.k5
+                     SELECT pr.campaign_id, pr.year, pr.total, pr.k1, pr.k2, pr.k3, pr.k4, pr.k5, pr.methodology_code
                      FROM published_result pr
                      WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pr.year < r.year
                      ORDER BY pr.year DESC, pr.published_at DESC, pr.campaign_id DESC
@@ -101,7 +103,8 @@ public class RatingQueries {
     /** Statistics by year and type over the region's published campaigns, years ascending. */
     @Transactional(readOnly = true)
     public List<YearStatistics> statistics(String regionCode, Integer year, String type) {
-        StringBuilder select = new StringBuilder("SELECT r.year, r.type, count(DISTINCT r.campaign_id) AS campaigns, count(*) AS n");
+        // One row per methodology as well: means of different scales (percent, points) are never mixed.
+        StringBuilder select = new StringBuilder("SELECT r.year, r.type, r.methodology_code, m.scale, count(DISTINCT r.campaign_id) AS campaigns, count(*) AS n");
         for (String column : List.of("total", "k1", "k2", "k3", "k4", "k5")) {
             // summed in one fixed order, so the JSON and the CSV of a statistic carry the same double
             select.append(", avg(r.").append(column).append(" ORDER BY r.organization_id, r.campaign_id) AS ").append(column).append("_mean")
@@ -119,7 +122,8 @@ public class RatingQueries {
             where.append(" AND r.type = ?");
             parameters.add(type);
         }
-        return sql.list(select + PUBLISHED + where + " GROUP BY r.year, r.type ORDER BY r.year, r.type",
+        return sql.list(select + PUBLISHED + " JOIN methodology m ON m.code = r.methodology_code" + where
+                        + " GROUP BY r.year, r.type, r.methodology_code, m.scale ORDER BY r.year, r.type, r.methodology_code",
                 parameters, RatingQueries::statistics);
     }
 
@@ -130,7 +134,7 @@ public class RatingQueries {
                 SELECT DISTINCT ON (r.organization_id, r.year)
                        r.organization_id, r.year, r.campaign_id, r.type, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
                        r.total_computed, r.total_check, r.place_region, r.place_type, r.place_municipality,
-                       r.zero_rule_indicators
+                       r.zero_rule_indicators, r.methodology_code
                 """ + PUBLISHED + """
                 WHERE r.organization_id = ANY (?)
                 ORDER BY r.organization_id, r.year, r.published_at DESC, r.campaign_id DESC""", statement -> {
@@ -142,7 +146,8 @@ public class RatingQueries {
                             row.getLong("campaign_id"), row.getString("type"), ResultTable.criteria(row, ""),
                             row.getDouble("total"), row.getDouble("total_computed"), row.getString("total_check"),
                             Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
-                            Sql.nullableInt(row, "place_municipality"), ResultTable.zeroRuleIndicators(row)));
+                            Sql.nullableInt(row, "place_municipality"), ResultTable.zeroRuleIndicators(row),
+                            row.getString("methodology_code")));
                 }
             }
             return results;
@@ -160,7 +165,8 @@ public class RatingQueries {
                 Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
                 ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), ResultTable.indicatorMismatches(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
-                Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage);
+                Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage,
+                row.getString("methodology_code"), row.getString("scale"), row.getString("previous_methodology_code"));
     }
 
     private static YearStatistics statistics(ResultSet row) throws SQLException {
@@ -169,11 +175,13 @@ public class RatingQueries {
             criteria.add(aggregate(row, "k" + i));
         }
         return new YearStatistics(row.getInt("year"), row.getString("type"), row.getInt("campaigns"), row.getInt("n"),
-                aggregate(row, "total"), criteria);
+                aggregate(row, "total"), criteria, row.getString("methodology_code"), row.getString("scale"));
     }
 
+    /** Null when no organization of the group has the criterion (K3 before 2019). */
     private static YearStatistics.Aggregate aggregate(ResultSet row, String column) throws SQLException {
-        return new YearStatistics.Aggregate(row.getDouble(column + "_mean"), row.getDouble(column + "_min"),
+        Double mean = Sql.nullableDouble(row, column + "_mean");
+        return mean == null ? null : new YearStatistics.Aggregate(mean, row.getDouble(column + "_min"),
                 row.getDouble(column + "_max"));
     }
 }

@@ -34,7 +34,7 @@ public final class WidgetData {
     }
 
     /** An earlier or later published result of the same organization, for the change and the "latest" check. */
-    public record Summary(long campaignId, int year, OffsetDateTime publishedAt, double total) {
+    public record Summary(long campaignId, int year, OffsetDateTime publishedAt, double total, String methodologyCode) {
     }
 
     public record Card(Organization organization, Result shown, Summary previous, Summary latest) {

@@ -41,12 +41,13 @@ public class WidgetRepository {
             return Optional.empty();
         }
         List<WidgetData.Summary> history = sql.list("""
-                SELECT r.campaign_id, r.year, r.published_at, r.total
+                SELECT r.campaign_id, r.year, r.published_at, r.total, r.methodology_code
                 FROM published_result r
                 WHERE r.organization_id = ?
                 ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC""", List.of(organizationId),
                 row -> new WidgetData.Summary(row.getLong("campaign_id"), row.getInt("year"),
-                        row.getObject("published_at", OffsetDateTime.class), row.getDouble("total")));
+                        row.getObject("published_at", OffsetDateTime.class), row.getDouble("total"),
+                        row.getString("methodology_code")));
         WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
         Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
         if (shownId == null) {
@@ -71,9 +72,12 @@ public class WidgetRepository {
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
         }
+        // no change across a change of methodology: the previous cycle is not shown against this one
         WidgetData.Summary previous = history.stream()
                 .filter(s -> s.year() < shown.campaign().year())
-                .findFirst().orElse(null);
+                .findFirst()
+                .filter(s -> s.methodologyCode().equals(shown.campaign().methodologyCode()))
+                .orElse(null);
         return Optional.of(new WidgetData.Card(organization.get(), shown, previous, latest));
     }
 
@@ -199,7 +203,9 @@ public class WidgetRepository {
     }
 
     private static List<Double> criteria(ResultSet row) throws SQLException {
-        return List.of(row.getDouble("k1"), row.getDouble("k2"), row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5"));
+        // null: a criterion the campaign's methodology does not have (K3 before 2019)
+        return java.util.Arrays.asList(Sql.nullableDouble(row, "k1"), Sql.nullableDouble(row, "k2"),
+                Sql.nullableDouble(row, "k3"), Sql.nullableDouble(row, "k4"), Sql.nullableDouble(row, "k5"));
     }
 
     private static OrganizationType type(String code) {

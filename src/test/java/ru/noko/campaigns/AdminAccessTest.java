@@ -97,7 +97,7 @@ class AdminAccessTest extends AdminApiTestBase {
     void everyAdminActionIsAudited() {
         JsonNode created = createToken("Аудит — оператор", "operator", "59");
         Admin operator = admin.as(created.get("secret").asText());
-        long id = operator.createCampaign("59", 2017, "НОКО (тест аудита)", "school");
+        long id = operator.createCampaign("59", 2057, "НОКО (тест аудита)", "school");
         operator.uploadAndWait(id, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", "dry_run=true");
 
         JsonNode audit = Json.parse(admin.call(HttpRequest.GET("/api/v1/admin/audit?target=campaign/" + id)).body());

@@ -200,7 +200,7 @@ class AdminUploadTest extends AdminApiTestBase {
 
     @Test
     void jsonResultsTableIsAccepted() {
-        long id = admin.createCampaign("59", 2018, "НОКО (тест JSON)", "school");
+        long id = admin.createCampaign("59", 2058, "НОКО (тест JSON)", "school");
         String json = """
                 [{"inn": "5901001016", "kpp": "590101001", "name": "Школа JSON", "k1": 82.4, "k2": 74.5, "k3": 43,
                   "k4": 92.8, "k5": 83.2, "total": 75.18},

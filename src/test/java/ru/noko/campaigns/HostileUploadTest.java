@@ -29,7 +29,7 @@ class HostileUploadTest extends AdminApiTestBase {
     /** One ordinary upload first, so that the timed ones do not pay for the service's first upload. */
     @BeforeAll
     void warmUp() {
-        long id = admin.createCampaign("59", 2017, "НОКО (разогрев)", "school");
+        long id = admin.createCampaign("59", 2047, "НОКО (разогрев)", "school");
         String csv = "ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n" + ROW + "\n";
         assertEquals("succeeded", admin.uploadAndWait(id, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "dry_run=true")
                 .get("status").asText());
@@ -39,7 +39,7 @@ class HostileUploadTest extends AdminApiTestBase {
 
     @Test
     void csvWithLongAdversarialHeadersIsAnsweredQuickly() {
-        long id = admin.createCampaign("59", 2017, "НОКО (тест длинных заголовков CSV)", "school");
+        long id = admin.createCampaign("59", 2047, "НОКО (тест длинных заголовков CSV)", "school");
         String csv = "ИНН;КПП;Наименование;К1;К2;К3;К4;К5;" + String.join(";", LONG_HEADERS) + "\n"
                 + ROW + ";".repeat(LONG_HEADERS.size()) + "\n";
         long start = System.nanoTime();
@@ -66,7 +66,7 @@ class HostileUploadTest extends AdminApiTestBase {
 
     @Test
     void jsonWithLongAdversarialKeysIsAnsweredQuickly() {
-        long id = admin.createCampaign("59", 2017, "НОКО (тест длинных заголовков JSON)", "school");
+        long id = admin.createCampaign("59", 2047, "НОКО (тест длинных заголовков JSON)", "school");
         StringBuilder json = new StringBuilder("[{\"inn\": \"5901001016\", \"kpp\": \"590101001\", \"name\": \"Школа\","
                 + " \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5");
         LONG_HEADERS.stream().filter(key -> key.getBytes(StandardCharsets.UTF_8).length < 50_000) // the JSON parser's own limit
@@ -84,7 +84,7 @@ class HostileUploadTest extends AdminApiTestBase {
 
     @Test
     void theReportListsTheFirst5000ProblemsCountsTheRestAndQuotesValuesAsExcerpts() {
-        long id = admin.createCampaign("59", 2016, "НОКО (тест длинного отчёта)", "school");
+        long id = admin.createCampaign("59", 2046, "НОКО (тест длинного отчёта)", "school");
         String huge = "9".repeat(50_000) + "x";
         StringBuilder csv = new StringBuilder("ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n");
         csv.append("5901001016;590101001;Школа;").append(huge).append(";2;3;4;5\n");
@@ -110,7 +110,7 @@ class HostileUploadTest extends AdminApiTestBase {
 
     @Test
     void aCsvWithTooManyColumnsIsRefusedWithOneErrorAndNoRowRead() {
-        long id = admin.createCampaign("59", 2016, "НОКО (тест числа столбцов)", "school");
+        long id = admin.createCampaign("59", 2046, "НОКО (тест числа столбцов)", "school");
         StringBuilder header = new StringBuilder("ИНН;КПП;Наименование;К1;К2;К3;К4;К5");
         StringBuilder row = new StringBuilder(ROW);
         for (int i = 1; i <= 592; i++) {
@@ -132,7 +132,7 @@ class HostileUploadTest extends AdminApiTestBase {
 
     @Test
     void aCsvThatIsNotCsvFailsWithAReasonInsteadOfAnInternalError() {
-        long id = admin.createCampaign("59", 2016, "НОКО (тест незакрытой кавычки)", "school");
+        long id = admin.createCampaign("59", 2046, "НОКО (тест незакрытой кавычки)", "school");
         String csv = "ИНН;КПП;Наименование;К1;К2;К3;К4;К5\n" + ROW + "\n5901001023;590101001;\"Школа \"№ 2\";1;2;3;4;5\n";
         JsonNode job = admin.uploadAndWait(id, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "dry_run=true");
         assertEquals("failed", job.get("status").asText());

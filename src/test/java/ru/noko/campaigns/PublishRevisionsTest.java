@@ -42,7 +42,7 @@ class PublishRevisionsTest extends AdminApiTestBase {
 
     @Test
     void aCorrectionIsANewRevisionAndTheChangesAreListed() {
-        long id = admin.createCampaign("59", 2016, "НОКО детских садов 2016 (тест ревизий)", "preschool");
+        long id = admin.createCampaign("59", 2056, "НОКО детских садов 2056 (тест ревизий)", "preschool");
         admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
         long versionBefore = dataVersion.current();
         assertEquals(200, admin.publish(id).code());
@@ -101,7 +101,7 @@ class PublishRevisionsTest extends AdminApiTestBase {
 
     @Test
     void retractionHidesTheCampaignButKeepsItAndSaysSo() {
-        long id = admin.createCampaign("59", 2015, "НОКО школ 2015 (тест отзыва)", "school");
+        long id = admin.createCampaign("59", 2055, "НОКО школ 2055 (тест отзыва)", "school");
         admin.uploadAndWait(id, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", null);
         assertEquals(409, call(retract(id, "Ошибка в данных")).code(), "a draft cannot be retracted");
         assertEquals(200, admin.publish(id).code());
@@ -135,7 +135,7 @@ class PublishRevisionsTest extends AdminApiTestBase {
 
     @Test
     void aPublishThatFailsHalfWayLeavesNothingBehind() {
-        long id = admin.createCampaign("59", 2014, "НОКО детских садов 2014 (тест атомарности)", "preschool");
+        long id = admin.createCampaign("59", 2054, "НОКО детских садов 2054 (тест атомарности)", "preschool");
         JsonNode job = admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
         long organizations = sql.count("SELECT count(*) FROM organization", List.of());
         long municipalities = sql.count("SELECT count(*) FROM municipality", List.of());
@@ -177,7 +177,7 @@ class PublishRevisionsTest extends AdminApiTestBase {
      */
     @Test
     void readersSeeTheOldRevisionOrTheNewOneNeverAMix() throws Exception {
-        long id = admin.createCampaign("59", 2013 + 1, "НОКО (тест чтения во время публикации)", "preschool");
+        long id = admin.createCampaign("59", 2053 + 1, "НОКО (тест чтения во время публикации)", "preschool");
         admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
         assertEquals(200, admin.publish(id).code());
         admin.uploadAndWait(id, Admin.fixture("raw-inputs-correction.csv"), "text/csv", null);

@@ -17,11 +17,14 @@ class MethodologyCatalogueTest {
     private final Methodology edu = catalogue.defaultMethodology();
 
     @Test
-    void shipsExactlyOneMethodologyWhichIsTheDefault() {
-        assertEquals(1, catalogue.methodologies().size());
+    void shipsEdu2019AsTheDefaultBesideThe2014SchemeOnItsTwoScales() {
+        assertEquals(List.of("edu-2019", "edu-2014", "edu-2014-percent"),
+                catalogue.methodologies().stream().map(Methodology::code).toList());
         assertEquals("edu-2019", edu.code());
         assertEquals(edu, catalogue.find("edu-2019").orElseThrow());
-        assertTrue(catalogue.find("edu-2014").isEmpty());
+        assertTrue(edu.computable());
+        assertEquals(Scale.PERCENT, edu.scale());
+        assertEquals(TotalRule.MEAN, edu.totalRule());
     }
 
     @Test

@@ -43,6 +43,7 @@ class BusGovController implements BusgovApi {
 
     static final String NOT_PUBLISHED_TYPE = "/docs/problems#campaign-not-published";
     static final String RETRACTED_TYPE = "/docs/problems#campaign-retracted";
+    static final String UNSUPPORTED_METHODOLOGY_TYPE = "/docs/problems#methodology-not-for-bus-gov";
     private static final MediaType ZIP = MediaType.of("application/zip");
     private static final MediaType XML = MediaType.of("application/xml; charset=utf-8");
     private static final String SCHEMA_CACHE = "public, max-age=86400, stale-while-revalidate=604800";
@@ -109,6 +110,8 @@ class BusGovController implements BusgovApi {
                     "Campaign not published", e.getMessage(), List.of());
             case RETRACTED -> new ApiProblemException(HttpStatus.CONFLICT, RETRACTED_TYPE,
                     "Campaign retracted", e.getMessage(), List.of());
+            case UNSUPPORTED_METHODOLOGY -> new ApiProblemException(HttpStatus.CONFLICT, UNSUPPORTED_METHODOLOGY_TYPE,
+                    "Methodology not accepted by bus.gov.ru", e.getMessage(), List.of());
         };
     }
 

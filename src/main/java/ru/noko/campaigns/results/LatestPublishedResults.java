@@ -28,7 +28,7 @@ class LatestPublishedResults implements LatestResults {
         return sql.one("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
                        r.total_computed, r.total_check, r.zero_rule_indicators, r.place_region, r.place_type, r.place_municipality, r.respondents,
-                       %s
+                       r.methodology_code, %s
                 FROM published_result r
                 %s
                 WHERE r.organization_id = ?
@@ -39,10 +39,10 @@ class LatestPublishedResults implements LatestResults {
     private static PublishedResult result(ResultSet row) throws SQLException {
         return new PublishedResult(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class),
-                List.of(row.getDouble("k1"), row.getDouble("k2"), row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")),
+                ResultTable.criteria(row, ""),
                 row.getDouble("total"), row.getDouble("total_computed"), row.getString("total_check"),
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
                 Sql.nullableInt(row, "place_municipality"), Sql.nullableInt(row, "respondents"),
-                ResultTable.zeroRuleIndicators(row), ResultGroups.read(row));
+                ResultTable.zeroRuleIndicators(row), ResultGroups.read(row), row.getString("methodology_code"));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param total         the official total (the operator's when its file gave one, else ours)
  * @param totalComputed our recomputation, the mean of the criteria
  * @param totalCheck    {@code match}, {@code mismatch} or {@code not_given} (see TotalCheck.Outcome)
- * @param criteria   K1..K5 in catalogue order
+ * @param criteria   K1..K5 in catalogue order; null for a criterion the campaign's methodology does not have
  * @param indicators by result field ({@code i1_1} official, {@code i1_1_computed} ours); empty when not asked for; a null value means
  *                   the zero-denominator rule excluded the indicator
  * @param indicatorMismatches codes ("1.3") of the indicators whose official value differs from our
@@ -26,7 +26,7 @@ public record ResultRow(long campaignId, int year, long organizationId, String i
                         Map<String, Double> indicators, List<String> zeroRuleIndicators,
                         List<String> indicatorMismatches, List<ru.noko.catalog.GroupResult> groups) {
 
-    public double criterion(int index) {
+    public Double criterion(int index) {
         return criteria.get(index);
     }
 }

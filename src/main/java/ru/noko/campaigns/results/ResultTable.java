@@ -124,7 +124,8 @@ public class ResultTable {
     public static List<Double> criteria(ResultSet row, String prefix) throws SQLException {
         List<Double> criteria = new ArrayList<>(5);
         for (int i = 1; i <= 5; i++) {
-            criteria.add(row.getDouble(prefix + "k" + i));
+            // null: a criterion the methodology does not have (K3 before 2019), never 0
+            criteria.add(Sql.nullableDouble(row, prefix + "k" + i));
         }
         return criteria;
     }

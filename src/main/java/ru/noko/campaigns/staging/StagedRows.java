@@ -91,8 +91,8 @@ public class StagedRows {
     public List<StagedRow> preview(long jobId, int limit) {
         return sql.list("SELECT * FROM staged_result WHERE job_id = ? ORDER BY total DESC NULLS LAST, line LIMIT ?",
                 List.of(jobId, limit), row -> new StagedRow(row.getInt("line"), identity(row), row.getString("municipality"),
-                        row.getObject("k1") == null ? null : new double[]{row.getDouble("k1"), row.getDouble("k2"),
-                                row.getDouble("k3"), row.getDouble("k4"), row.getDouble("k5")},
+                        row.getObject("k1") == null ? null : new double[]{orNaN(row, "k1"), orNaN(row, "k2"),
+                                orNaN(row, "k3"), orNaN(row, "k4"), orNaN(row, "k5")},
                         row.getObject("total_computed", Double.class), row.getObject("published_total", Double.class),
                         row.getObject("place_region", Integer.class), longOrNull(row, "recipients"),
                         longOrNull(row, "respondents"), null, List.of(), null, null, null));
@@ -153,5 +153,11 @@ public class StagedRows {
 
     static List<Object> list(Object... values) {
         return new ArrayList<>(java.util.Arrays.asList(values));
+    }
+
+    /** A criterion the methodology does not have is NULL in the table and NaN in a staged row. */
+    private static double orNaN(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? Double.NaN : value;
     }
 }

@@ -81,8 +81,8 @@ public final class StagingWriter implements RowSink, AutoCloseable {
         text(o.website());
         text(SearchText.fold(o.name() + (o.shortName() == null ? "" : " " + o.shortName())));
         for (int i = 0; i < 5; i++) {
-            if (row.criteria() == null) {
-                b.int32(-1);
+            if (row.criteria() == null || Double.isNaN(row.criteria()[i])) {
+                b.int32(-1); // NULL: an expert checklist row, or a criterion the methodology does not have
             } else {
                 float8(row.criteria()[i]);
             }

@@ -1,5 +1,7 @@
 package ru.noko.campaigns.upload;
 
+import ru.noko.methodology.Methodology;
+
 import ru.noko.platform.web.FieldProblem;
 
 import java.util.HashSet;
@@ -49,6 +51,14 @@ public final class Importer {
         }
         if (columns.isEmpty()) {
             report.error(new FieldProblem(null, 1, null, null, "empty_file", "Файл пуст: нет строки заголовков"));
+            return new Outcome(level, requested == null, 0, 0, null, columns);
+        }
+        if (level != InputLevel.RESULTS && !scope.methodology().computable()) {
+            Methodology methodology = scope.methodology();
+            report.error(new FieldProblem("level", null, null, level.code(), "no_formulas",
+                    "Методика " + methodology.code() + " («" + methodology.title() + "») известна только по опубликованным"
+                            + " результатам: формул расчета по исходным данным для нее нет. Загрузите таблицу результатов"
+                            + " (level=results) — критерии и итоговый балл так, как их опубликовал регион"));
             return new Outcome(level, requested == null, 0, 0, null, columns);
         }
         checkHeaders(columns, 0, 1, report);

@@ -58,7 +58,7 @@ abstract class RowChecks {
             required.add("type");
         }
         switch (level) {
-            case RESULTS -> required.addAll(UploadFields.CRITERIA);
+            case RESULTS -> scope.methodology().criteria().forEach(criterion -> required.add(criterion.field()));
             case RAW_INPUTS -> fields.rawInputNames().stream()
                     .filter(name -> !fields.optionalRawInputs().contains(name)).forEach(required::add);
             case EXPERT -> required.addAll(fields.expertInputs());
@@ -110,6 +110,11 @@ abstract class RowChecks {
 
     /** A 0..100 score; reports and returns null when it is not one. */
     protected Double score(UploadTable.SourceRow row, String field, boolean required) {
+        return score(row, field, required, 100);
+    }
+
+    /** A score from 0 to {@code max} (the top of the methodology's scale); reports and returns null when it is not one. */
+    protected Double score(UploadTable.SourceRow row, String field, boolean required, double max) {
         String raw = row.get(field);
         if (raw == null) {
             if (required && !missingColumns.contains(field)) {
@@ -122,9 +127,10 @@ abstract class RowChecks {
             report.error(UploadReport.cell(row.row(), field, raw, "not_a_number", "Значение " + label(field) + " «" + Excerpt.of(raw) + "» — не число"));
             return null;
         }
-        if (value < 0 || value > 100) {
+        if (value < 0 || value > max) {
             report.error(UploadReport.cell(row.row(), field, raw, "out_of_range",
-                    "Значение " + label(field) + " должно быть от 0 до 100 баллов, а указано " + Excerpt.of(raw)));
+                    "Значение " + label(field) + " должно быть от 0 до " + new Score(max).russian()
+                            + " баллов, а указано " + Excerpt.of(raw)));
             return null;
         }
         return value;
@@ -273,21 +279,47 @@ abstract class RowChecks {
         void accept(UploadTable.SourceRow row) {
             int before = report.errorCount();
             OrganizationIdentity identity = identities.read(row, missingColumns, report);
-            double[] criteria = new double[5];
-            for (int i = 0; i < 5; i++) {
-                Double value = score(row, UploadFields.CRITERIA.get(i), true);
-                criteria[i] = value == null ? Double.NaN : value;
+            Methodology methodology = scope.methodology();
+            // k1..k5 in order; a criterion the methodology does not have stays NaN (stored as NULL, never 0)
+            double[] criteria = new double[UploadFields.CRITERIA.size()];
+            java.util.Arrays.fill(criteria, Double.NaN);
+            List<Double> given = new ArrayList<>();
+            boolean incomplete = false;
+            for (int i = 0; i < criteria.length; i++) {
+                String field = UploadFields.CRITERIA.get(i);
+                var criterion = methodology.criterionOfField(field);
+                if (criterion.isEmpty()) {
+                    if (row.get(field) != null) {
+                        report.error(UploadReport.cell(row.row(), field, row.get(field), "criterion_not_in_methodology",
+                                "В методике " + methodology.code() + " нет критерия К" + field.substring(1)
+                                        + ": его значение не может быть указано (пустая ячейка — не ноль)"));
+                    }
+                    continue;
+                }
+                Double value = score(row, field, true, criterion.get().maxScore());
+                if (value == null) {
+                    incomplete = true;
+                } else {
+                    criteria[i] = value;
+                    given.add(value);
+                }
             }
-            Double publishedTotal = score(row, UploadFields.TOTAL, false);
+            Double publishedTotal = score(row, UploadFields.TOTAL, false, methodology.maxTotal());
             Integer publishedPlace = place(row);
             Double[] indicators = givenIndicators(row);
-            if (report.errorCount() > before || identity == null || java.util.Arrays.stream(criteria).anyMatch(Double::isNaN)) {
+            if (report.errorCount() > before || identity == null || incomplete) {
                 return;
             }
-            double total = TotalCheck.meanOfCriteria(criteria);
+            double total = methodology.total(given.stream().mapToDouble(Double::doubleValue).toArray());
             if (publishedTotal != null && TotalCheck.differs(publishedTotal, total)) {
                 report.warning(UploadReport.cell(row.row(), UploadFields.TOTAL, row.get(UploadFields.TOTAL), "total_mismatch",
-                        "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от среднего пяти критериев "
+                        "Итоговый балл " + Excerpt.of(row.get(UploadFields.TOTAL)) + " отличается от "
+                                + (methodology.totalRule() == ru.noko.methodology.TotalRule.SUM ? "суммы " : "среднего ")
+                                + switch (given.size()) {
+                                    case 4 -> "четырёх";
+                                    case 5 -> "пяти";
+                                    default -> String.valueOf(given.size());
+                                } + " критериев "
                                 + new Score(total).roundedText(',') + " больше чем на 0,01; опубликован итоговый балл"
                                 + " из файла, рассчитанный сохранён рядом с ним"));
             }

@@ -118,11 +118,19 @@ class AdminCampaignController implements AdminApi {
             problems.add(FieldProblem.ofField("region_code", input.getRegionCode(), "unknown_region",
                     "Неизвестный код региона " + input.getRegionCode()));
         }
-        Methodology methodology = input.getMethodology() == null ? catalogue.defaultMethodology()
+        Methodology methodology = input.getMethodology() == null ? catalogue.forYear(input.getYear()).orElse(null)
                 : catalogue.find(input.getMethodology()).orElse(null);
-        if (methodology == null) {
+        if (methodology == null && input.getMethodology() == null) {
+            problems.add(FieldProblem.ofField("year", String.valueOf(input.getYear()), "no_methodology_for_year",
+                    "Для " + input.getYear() + " года в каталоге нет действующей методики; укажите методику явно"));
+        } else if (methodology == null) {
             problems.add(FieldProblem.ofField("methodology", input.getMethodology(), "unknown_methodology",
                     "Неизвестная методика; доступны: " + catalogue.methodologies().stream().map(Methodology::code).toList()));
+        } else if (!methodology.fits(input.getYear())) {
+            problems.add(FieldProblem.ofField("methodology", methodology.code(), "methodology_not_for_year",
+                    "Методика " + methodology.code() + " применяется к кампаниям " + methodology.yearsText() + ", а кампания — "
+                            + input.getYear() + " года; подходят: " + catalogue.methodologies().stream()
+                            .filter(m -> m.fits(input.getYear())).map(Methodology::code).toList()));
         }
         if (input.getStartedOn() != null && input.getFinishedOn() != null && input.getFinishedOn().isBefore(input.getStartedOn())) {
             problems.add(FieldProblem.ofField("finished_on", input.getFinishedOn().toString(), "invalid_dates",

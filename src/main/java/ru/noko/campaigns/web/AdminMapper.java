@@ -110,7 +110,7 @@ class AdminMapper {
     private static PreviewRow preview(StagedRow row) {
         PreviewRow model = new PreviewRow(row.line(), row.organization().inn(), row.organization().kpp(),
                 row.organization().name(), OrganizationType.fromValue(row.organization().type().code()),
-                row.criteria() == null ? List.of() : Arrays.stream(row.criteria()).boxed().toList(),
+                row.criteria() == null ? List.of() : Arrays.stream(row.criteria()).mapToObj(v -> Double.isNaN(v) ? null : v).toList(),
                 row.total() == null ? 0.0 : row.total());
         model.setOktmo(row.organization().oktmo());
         model.setPublishedTotal(row.publishedTotal());

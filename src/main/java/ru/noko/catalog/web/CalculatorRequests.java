@@ -94,6 +94,12 @@ class CalculatorRequests {
         if (found == null) {
             problems.add(FieldProblem.ofField(METHODOLOGY, String.valueOf(value), "unknown_methodology",
                     "Неизвестная методика; доступны: " + catalogue.methodologies().stream().map(Methodology::code).toList()));
+        } else if (!found.computable()) {
+            problems.add(FieldProblem.ofField(METHODOLOGY, found.code(), "no_formulas",
+                    "Методика " + found.code() + " известна только по опубликованным результатам: формул расчета по"
+                            + " исходным данным для нее нет; доступны: " + catalogue.methodologies().stream()
+                            .filter(Methodology::computable).map(Methodology::code).toList()));
+            return null;
         }
         return found;
     }

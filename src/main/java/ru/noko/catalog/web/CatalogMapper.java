@@ -24,10 +24,10 @@ import java.util.List;
 @Singleton
 class CatalogMapper {
 
-    private final List<Criterion> criteria;
+    private final MethodologyCatalogue catalogue;
 
     CatalogMapper(MethodologyCatalogue catalogue) {
-        this.criteria = catalogue.defaultMethodology().criteria();
+        this.catalogue = catalogue;
     }
 
     ru.noko.api.model.Region region(Region region) {
@@ -77,11 +77,18 @@ class CatalogMapper {
 
     LatestResult latestResult(PublishedResult result) {
         List<CodeValue> values = new ArrayList<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            CodeValue value = new CodeValue(criteria.get(i).code());
-            value.setValue(result.criteria().get(i));
-            value.setNameRu(criteria.get(i).nameRu());
-            value.setRounded(Score.roundedOrNull(result.criteria().get(i)));
+        // the criteria of the result's own methodology (four before 2019), each from its k1..k5 column
+        List<Criterion> criteria = catalogue.find(result.methodologyCode())
+                .orElse(catalogue.defaultMethodology()).criteria();
+        for (Criterion criterion : criteria) {
+            if (!criterion.field().matches("k[1-5]")) {
+                continue;
+            }
+            Double given = result.criteria().get(Integer.parseInt(criterion.field().substring(1)) - 1);
+            CodeValue value = new CodeValue(criterion.code());
+            value.setValue(given);
+            value.setNameRu(criterion.nameRu());
+            value.setRounded(Score.roundedOrNull(given));
             values.add(value);
         }
         LatestResult model = new LatestResult(result.campaignId(), result.year(), result.total(),

@@ -25,11 +25,15 @@ class MethodologyMapper {
 
     ru.noko.api.model.Methodology methodology(Methodology methodology) {
         ru.noko.api.model.Methodology model = new ru.noko.api.model.Methodology(methodology.code(), methodology.title(),
-                methodology.validFromYear(), DenominatorVariant.fromValue(methodology.defaultVariant().code()),
+                methodology.validFromYear(), methodology.firstYear(),
+                ru.noko.api.model.MethodologyScale.fromValue(methodology.scale().code()),
+                ru.noko.api.model.MethodologyTotalRule.fromValue(methodology.totalRule().code()), methodology.maxTotal(),
+                methodology.computable(), DenominatorVariant.fromValue(methodology.defaultVariant().code()),
                 ZeroRule.fromValue(methodology.defaultZeroRule().code()),
                 Arrays.stream(ru.noko.methodology.DenominatorVariant.values()).map(v -> DenominatorVariant.fromValue(v.code())).toList(),
                 Arrays.stream(ru.noko.methodology.ZeroDenominatorRule.values()).map(r -> ZeroRule.fromValue(r.code())).toList(),
                 methodology.criteria().size(), methodology.indicators().size(), methodology.rawInputNames());
+        model.setLastYear(methodology.lastYear());
         model.setLegalBasis(methodology.legalBasis());
         model.setDescription(methodology.description());
         model.setChoices(choices.of(methodology));
@@ -42,6 +46,7 @@ class MethodologyMapper {
                 criterion.indicators().stream().map(MethodologyMapper::indicator).toList());
         model.setNameEn(criterion.nameEn());
         model.setBusGovField(criterion.busGovField());
+        model.setMaxScore(criterion.maxScore());
         return model;
     }
 

@@ -161,14 +161,19 @@ class RatingsController implements RatingsApi {
             years.add(result.year());
         }
         List<ComparedEntry> entries = new ArrayList<>();
+        Map<Long, String> lastMethodology = new LinkedHashMap<>();
         for (int year : years) {
             for (Long id : requested) {
                 String name = found.get(id).name();
                 RatingQueries.YearResult r = byOrganization.getOrDefault(id, Map.of()).get(year);
-                entries.add(r == null ? ComparedEntry.notAssessed(year, id, name)
-                        : new ComparedEntry(year, id, name, true, r.campaignId(), r.type(), r.criteria(), r.total(),
+                if (r == null) {
+                    entries.add(ComparedEntry.notAssessed(year, id, name));
+                    continue;
+                }
+                String before = lastMethodology.put(id, r.methodologyCode());
+                entries.add(new ComparedEntry(year, id, name, true, r.campaignId(), r.type(), r.criteria(), r.total(),
                         r.totalComputed(), r.totalCheck(), r.placeRegion(), r.placeType(), r.placeMunicipality(),
-                        r.zeroRuleIndicators()));
+                        r.zeroRuleIndicators(), r.methodologyCode(), before != null && !before.equals(r.methodologyCode())));
             }
         }
         Representation representation = Representation.current();

@@ -136,7 +136,7 @@ final class MunicipalityTable {
         h.open("td").element("b", l.score(row.total())).close();
         if (!options.compact()) {
             for (Double criterion : row.criteria()) {
-                h.element("td", l.score(criterion));
+                h.element("td", criterion == null ? "—" : l.score(criterion));
             }
             h.element("td", row.placeRegion() == null ? "—" : String.valueOf(row.placeRegion()));
         }

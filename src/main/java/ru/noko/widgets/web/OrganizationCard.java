@@ -16,9 +16,11 @@ final class OrganizationCard {
     private OrganizationCard() {
     }
 
-    static String render(WidgetData.Card card, List<Criterion> criteria, WidgetOptions options, WidgetAssets assets,
-                         OffsetDateTime now) {
+    /** @param maxTotal top of the total's scale under the shown result's methodology (100, or 160 points in 2014) */
+    static String render(WidgetData.Card card, List<Criterion> criteria, double maxTotal, WidgetOptions options,
+                         WidgetAssets assets, OffsetDateTime now) {
         Labels l = options.labels();
+        String ofMax = new ru.noko.methodology.Score(maxTotal).russian();
         WidgetData.Organization organization = card.organization();
         WidgetData.Result shown = card.shown();
         String title = organization.shortName() != null && !organization.shortName().isBlank()
@@ -29,7 +31,7 @@ final class OrganizationCard {
         String pageTitle = shown == null
                 ? l.t("НОКО: ", "NOKO: ") + title
                 : l.t("НОКО ", "NOKO ") + shown.campaign().year() + ": " + title + " — " + l.score(shown.total())
-                + l.t(" из 100", " of 100");
+                + l.t(" из " + ofMax, " of " + ofMax);
         Html h = WidgetPage.start(pageTitle, options, assets);
         h.open("article", "class", "card" + (options.compact() ? " compact" : ""), "aria-labelledby", "org-name");
         h.open("header");
@@ -62,7 +64,7 @@ final class OrganizationCard {
         notes(h, card, options, now);
 
         h.open("section", "class", "score", "aria-label", l.t("Итоговый балл и места", "Total score and places"));
-        ring(h, shown.total(), l);
+        ring(h, shown.total(), maxTotal, l);
         h.open("ul", "class", "facts");
         if (shown.placeRegion() != null) {
             h.open("li").element("b", l.place(shown.placeRegion()))
@@ -94,15 +96,19 @@ final class OrganizationCard {
             h.element("h2", l.t("Баллы по критериям", "Scores by criterion"), "id", "criteria-title");
             h.open("ul", "class", "criteria", "aria-labelledby", "criteria-title");
             for (int i = 0; i < shown.criteria().size(); i++) {
-                double value = shown.criteria().get(i);
-                String name = i < criteria.size()
-                        ? (l.english() ? criteria.get(i).nameEn() : criteria.get(i).nameRu())
-                        : "K" + (i + 1);
+                Double value = shown.criteria().get(i);
+                if (value == null) {
+                    continue; // the campaign's methodology has no such criterion
+                }
+                String field = "k" + (i + 1);
+                Criterion criterion = criteria.stream().filter(c -> c.field().equals(field)).findFirst().orElse(null);
+                String name = criterion == null ? "K" + (i + 1) : l.english() ? criterion.nameEn() : criterion.nameRu();
+                String max = new ru.noko.methodology.Score(criterion == null ? Criterion.PERCENT_MAX : criterion.maxScore()).russian();
                 h.open("li");
                 h.element("span", name, "class", "name");
                 h.open("span", "class", "val").text(l.score(value))
-                        .element("span", l.t(" из 100", " of 100"), "class", "sr").close();
-                bar(h, value);
+                        .element("span", l.t(" из " + max, " of " + max), "class", "sr").close();
+                bar(h, criterion == null ? value : value / criterion.maxScore() * Criterion.PERCENT_MAX);
                 h.close("li");
             }
             h.close("ul");
@@ -156,19 +162,20 @@ final class OrganizationCard {
                 "class", "note zero-rule", "role", "note");
     }
 
-    private static void ring(Html h, double total, Labels l) {
+    private static void ring(Html h, double total, double maxTotal, Labels l) {
+        String ofMax = new ru.noko.methodology.Score(maxTotal).russian();
         h.open("div", "class", "ring", "role", "img",
-                "aria-label", l.t("Итоговый балл ", "Total score ") + l.score(total) + l.t(" из 100", " of 100"));
+                "aria-label", l.t("Итоговый балл ", "Total score ") + l.score(total) + l.t(" из " + ofMax, " of " + ofMax));
         h.open("svg", "viewBox", "0 0 100 100", "aria-hidden", "true", "focusable", "false");
         h.empty("circle", "class", "ring-track", "cx", "50", "cy", "50", "r", "44", "fill", "none", "stroke-width", "9");
         h.empty("circle", "class", "ring-fill", "cx", "50", "cy", "50", "r", "44", "fill", "none", "stroke-width", "9",
                 "stroke-linecap", "round", "pathLength", "100",
-                "stroke-dasharray", Labels.geometry(Math.max(0, Math.min(100, total))) + " 100",
+                "stroke-dasharray", Labels.geometry(Math.max(0, Math.min(100, total / maxTotal * 100))) + " 100",
                 "transform", "rotate(-90 50 50)");
         h.close("svg");
         h.open("span", "class", "value");
         h.element("b", l.score(total));
-        h.element("small", l.t("из 100", "of 100"));
+        h.element("small", l.t("из " + ofMax, "of " + ofMax));
         h.close("span");
         h.close("div");
     }

@@ -51,8 +51,9 @@ class WidgetController implements WidgetsApi {
         WidgetOptions options = WidgetOptions.of(value(theme), value(lang), compact);
         return responses.dataWidget("organization/" + id + "/" + campaign, options.key(), () -> {
             WidgetData.Card card = card(id, campaign);
-            String body = OrganizationCard.render(card, criteria(card.shown() == null ? null
-                    : card.shown().campaign().methodologyCode()), options, assets, OffsetDateTime.now());
+            String methodologyCode = card.shown() == null ? null : card.shown().campaign().methodologyCode();
+            String body = OrganizationCard.render(card, criteria(methodologyCode), methodology(methodologyCode).maxTotal(),
+                    options, assets, OffsetDateTime.now());
             return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
         });
     }
@@ -128,10 +129,13 @@ class WidgetController implements WidgetsApi {
         return card;
     }
 
-    private List<Criterion> criteria(String methodologyCode) {
-        Methodology methodology = methodologyCode == null ? catalogue.defaultMethodology()
+    private Methodology methodology(String methodologyCode) {
+        return methodologyCode == null ? catalogue.defaultMethodology()
                 : catalogue.find(methodologyCode).orElse(catalogue.defaultMethodology());
-        return methodology.criteria().stream().sorted(Comparator.comparingInt(Criterion::position)).toList();
+    }
+
+    private List<Criterion> criteria(String methodologyCode) {
+        return methodology(methodologyCode).criteria().stream().sorted(Comparator.comparingInt(Criterion::position)).toList();
     }
 
     private static String value(WidgetTheme theme) {
