@@ -70,4 +70,12 @@ class ProblemsPageTest extends ApiTestBase {
         assertFalse(policy.contains("unsafe"), policy);
         assertEquals("nosniff", page.header("x-content-type-options"));
     }
+
+    @Test
+    void theMethodologyReferenceIsServedAsInTheRepository() throws IOException {
+        RawHttp.Response page = RawHttp.send(server.getPort(), "GET /docs/methodology HTTP/1.1\r\nHost: localhost\r\nAccept: */*");
+        assertEquals(200, page.status());
+        assertTrue(page.header("content-type").startsWith("text/markdown"), page.header("content-type"));
+        assertEquals(Files.readString(Path.of("docs", "methodology.md")), page.body());
+    }
 }
