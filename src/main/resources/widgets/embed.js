@@ -64,7 +64,7 @@
     style.margin = '0';
     style.padding = '0';
     style.overflow = 'hidden';
-    style.height = (compact ? 190 : municipality !== null ? 520 : 500) + 'px';
+    style.height = (municipality !== null ? 760 : compact ? 380 : 840) + 'px';
     element.setAttribute('data-noko-ready', '');
     element.appendChild(frame);
     frames.push(frame);

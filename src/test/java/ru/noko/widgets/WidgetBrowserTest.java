@@ -232,7 +232,7 @@ class WidgetBrowserTest extends WidgetTestBase {
         page.navigate(app + "/widgets?q=" + URLEncoder.encode("гимназия", StandardCharsets.UTF_8)
                 + "&organization=" + fixture.demoSchoolId);
         JsonNode code = page.waitForValue("document.getElementById('code-iframe').value",
-                v -> !v.asText().contains("height=\"520\""), "the preview's measured height in the iframe code");
+                v -> !v.asText().contains("height=\"840\""), "the preview's measured height in the iframe code");
         assertTrue(code.asText().startsWith("<iframe src=\"" + app + "/widgets/organizations/" + fixture.demoSchoolId + "\""));
         page.waitForValue("document.getElementById('preview').getBoundingClientRect().height", h -> h.asInt() != 480,
                 "the preview to fit its content");

@@ -9,6 +9,16 @@ import java.util.List;
 /** GET /widgets: find an organization, choose options, copy the embed code. */
 final class EditorPage {
 
+    /**
+     * Heights of the iframe snippets, in px: the card at the preview's 360 px is 700–770 px tall
+     * (longer names and notes make it taller), the compact one 300–370, the municipality table of
+     * ten rows about 740 (WidgetFitTest measures them in Chromium). embed.js starts its frames at
+     * the same heights before the content reports its own.
+     */
+    static final int CARD_HEIGHT = 840;
+    static final int COMPACT_CARD_HEIGHT = 380;
+    static final int TABLE_HEIGHT = 760;
+
     static final int MAX_RESULTS = 30;
     /** What a widget frame may do: run its own script and open links in new tabs, never touch the host page. */
     static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
@@ -112,12 +122,12 @@ final class EditorPage {
 
         h.open("div");
         String absolute = baseUrl + card;
-        int height = options.compact() ? 190 : 520;
+        int height = options.compact() ? COMPACT_CARD_HEIGHT : CARD_HEIGHT;
         code(h, "code-iframe", l.t("Код для вставки: iframe", "Embed code: iframe"),
-                l.t("Работает в любой системе управления сайтом, где можно вставить HTML. Высота подобрана по "
-                        + "предпросмотру шириной 360 пикселей; в более узкой колонке её стоит увеличить.",
-                        "Works in any CMS that accepts HTML. The height fits the 360 px wide preview; "
-                        + "increase it for narrower columns."),
+                l.t("Работает в любой системе управления сайтом, где можно вставить HTML. Высота вмещает карточку "
+                        + "в колонке шириной от 360 пикселей; в более узкой колонке её стоит увеличить.",
+                        "Works in any CMS that accepts HTML. The height holds the card in a column 360 px wide or "
+                        + "wider; increase it for narrower columns."),
                 "<iframe src=\"" + Html.escape(absolute) + "\" title=\"" + Html.escape(l.t("Результаты НОКО: ", "NOKO results: ") + name)
                         + "\" width=\"100%\" height=\"" + height + "\" style=\"border:0;max-width:640px\" loading=\"lazy\""
                         + " sandbox=\"" + SANDBOX + "\"></iframe>", l);

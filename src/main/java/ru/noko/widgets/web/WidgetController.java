@@ -5,6 +5,7 @@ import ru.noko.widgets.WidgetRepository;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -16,6 +17,7 @@ import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Methodology;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.ProblemTypes;
 import ru.noko.platform.web.PublicBaseUrl;
 
 import java.time.OffsetDateTime;
@@ -49,20 +51,24 @@ class WidgetController implements WidgetsApi {
     public HttpResponse<String> getOrganizationWidget(Long id, Long campaign, WidgetTheme theme, WidgetLanguage lang,
                                                       Boolean compact) {
         WidgetOptions options = WidgetOptions.of(value(theme), value(lang), compact);
-        return responses.dataWidget("organization/" + id + "/" + campaign, options.key(), () -> {
-            WidgetData.Card card = card(id, campaign);
-            String methodologyCode = card.shown() == null ? null : card.shown().campaign().methodologyCode();
-            String body = OrganizationCard.render(card, criteria(methodologyCode), methodology(methodologyCode).maxTotal(),
-                    options, assets, OffsetDateTime.now());
-            return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
-        });
+        try {
+            return responses.dataWidget("organization/" + id + "/" + campaign, options.key(), () -> {
+                WidgetData.Card card = card(id, campaign, options.labels());
+                String methodologyCode = card.shown() == null ? null : card.shown().campaign().methodologyCode();
+                String body = OrganizationCard.render(card, criteria(methodologyCode), methodology(methodologyCode).maxTotal(),
+                        options, assets, OffsetDateTime.now());
+                return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
+            });
+        } catch (Unknown unknown) {
+            return notFound(unknown, options);
+        }
     }
 
     @Override
     public HttpResponse<String> getOrganizationBadge(Long id, Long campaign, WidgetLanguage lang) {
         Labels labels = Labels.of(value(lang));
         return responses.dataWidget("badge/" + id + "/" + campaign, labels.lang(), () -> new WidgetResponses.Rendered(
-                Badge.render(card(id, campaign), labels), WidgetResponses.SVG, WidgetResponses.badgePolicy()));
+                Badge.render(card(id, campaign, labels), labels), WidgetResponses.SVG, WidgetResponses.badgePolicy()));
     }
 
     @Override
@@ -74,17 +80,27 @@ class WidgetController implements WidgetsApi {
         ru.noko.catalog.OrganizationType domainType = type == null ? null
                 : ru.noko.catalog.OrganizationType.fromCode(type.getValue()).orElseThrow();
         String route = "municipality/" + oktmo + "/" + campaign + "/" + year + "/" + type + "/" + top + "/" + highlight;
-        return responses.dataWidget(route, options.key(), () -> {
-            WidgetData.Municipality municipality = repository.municipality(oktmo)
-                    .orElseThrow(() -> ApiProblemException.notFound("No municipality with ОКТМО " + oktmo));
-            WidgetData.Ranking ranking = repository.ranking(municipality, campaign, year, domainType);
-            if (campaign != null && ranking.campaign() == null) {
-                throw ApiProblemException.notFound("Campaign " + campaign + " has no published results in municipality " + oktmo);
-            }
-            String body = MunicipalityTable.render(ranking, criteria(ranking.campaign() == null ? null
-                    : ranking.campaign().methodologyCode()), top, highlight, year, options, assets);
-            return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
-        });
+        Labels l = options.labels();
+        try {
+            return responses.dataWidget(route, options.key(), () -> {
+                WidgetData.Municipality municipality = repository.municipality(oktmo).orElseThrow(() -> new Unknown(
+                        "No municipality with ОКТМО " + oktmo, l.t("Муниципалитет не найден", "Municipality not found"),
+                        l.t("Муниципалитета с кодом ОКТМО " + oktmo + " нет в данных НОКО. Проверьте код виджета.",
+                                "There is no municipality with ОКТМО " + oktmo + " in the NOKO data. Check the widget code.")));
+                WidgetData.Ranking ranking = repository.ranking(municipality, campaign, year, domainType);
+                if (campaign != null && ranking.campaign() == null) {
+                    throw new Unknown("Campaign " + campaign + " has no published results in municipality " + oktmo,
+                            l.t("Результаты не найдены", "Results not found"),
+                            l.t("В кампании " + campaign + " нет опубликованных результатов этого муниципалитета.",
+                                    "Campaign " + campaign + " has no published results in this municipality."));
+                }
+                String body = MunicipalityTable.render(ranking, criteria(ranking.campaign() == null ? null
+                        : ranking.campaign().methodologyCode()), top, highlight, year, options, assets);
+                return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
+            });
+        } catch (Unknown unknown) {
+            return notFound(unknown, options);
+        }
     }
 
     @Override
@@ -120,13 +136,42 @@ class WidgetController implements WidgetsApi {
                 .header("Referrer-Policy", WidgetResponses.REFERRER_POLICY);
     }
 
-    private WidgetData.Card card(long id, Long campaign) {
-        WidgetData.Card card = repository.card(id, campaign)
-                .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
+    private WidgetData.Card card(long id, Long campaign, Labels l) {
+        WidgetData.Card card = repository.card(id, campaign).orElseThrow(() -> new Unknown(
+                "No organization with id " + id, l.t("Организация не найдена", "Organization not found"),
+                l.t("Организации с номером " + id + " нет в данных НОКО. Проверьте код виджета.",
+                        "There is no organization number " + id + " in the NOKO data. Check the widget code.")));
         if (campaign != null && card.shown() == null) {
-            throw ApiProblemException.notFound("Organization " + id + " has no published result in campaign " + campaign);
+            throw new Unknown("Organization " + id + " has no published result in campaign " + campaign,
+                    l.t("Результат не найден", "Result not found"),
+                    l.t("У этой организации нет опубликованного результата в кампании " + campaign + ".",
+                            "This organization has no published result in campaign " + campaign + "."));
         }
         return card;
+    }
+
+    /**
+     * A 404 of a widget: the small HTML card for a client that takes HTML (a browser, the iframe on a
+     * host's page), the problem document for one that asks for JSON.
+     */
+    private HttpResponse<String> notFound(Unknown unknown, WidgetOptions options) {
+        if (!WidgetResponses.acceptsHtml()) {
+            throw unknown;
+        }
+        return responses.notFound(NotFoundCard.render(unknown.heading, unknown.explanation, options, assets));
+    }
+
+    /** Nothing under a widget's id: a 404 problem, carrying the words of the card that replaces it for readers. */
+    private static final class Unknown extends ApiProblemException {
+
+        private final String heading;
+        private final String explanation;
+
+        Unknown(String detail, String heading, String explanation) {
+            super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", detail, List.of());
+            this.heading = heading;
+            this.explanation = explanation;
+        }
     }
 
     private Methodology methodology(String methodologyCode) {

@@ -76,6 +76,32 @@ class WidgetResponses {
                 rendered.policy());
     }
 
+    /** The not-found card of a widget route; it names the Accept it was chosen by. */
+    MutableHttpResponse<String> notFound(String card) {
+        MutableHttpResponse<String> response = HttpResponse.<String>status(io.micronaut.http.HttpStatus.NOT_FOUND).body(card)
+                .contentType(HTML)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", REFERRER_POLICY)
+                .header("Cross-Origin-Resource-Policy", "cross-origin")
+                .header("Content-Security-Policy", pagePolicy);
+        return response;
+    }
+
+    /**
+     * Whether the client takes HTML: a browser or an iframe asks for text/html, curl sends *{@literal /}*;
+     * a client naming JSON (or problem+json) without HTML wants the problem document.
+     */
+    static boolean acceptsHtml() {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
+        String accept = request == null ? null : String.join(",", request.getHeaders().getAll(HttpHeaders.ACCEPT));
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        return accept.contains("text/html") || !accept.contains("json");
+    }
+
     /** A script file: its own hash is the ETag. */
     MutableHttpResponse<String> script(String source) {
         String etag = etag(source);
