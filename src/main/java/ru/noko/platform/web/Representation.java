@@ -8,14 +8,17 @@ import ru.noko.platform.csv.CsvDialect;
 import java.util.Locale;
 
 /**
- * The representation a client asked for: {@code ?format=csv|json} wins, otherwise the
- * {@code Accept} header (CSV when {@code text/csv} is listed with a quality no lower than
+ * The representation a client asked for: {@code ?format=csv|xlsx|json} wins, otherwise the
+ * {@code Accept} header (CSV or XLSX when listed with a quality no lower than
  * {@code application/json}'s); {@code ?dialect=excel} picks the Excel flavour of CSV.
  */
 public enum Representation {
     JSON("json"),
     CSV("csv"),
-    CSV_EXCEL("csv-excel");
+    CSV_EXCEL("csv-excel"),
+    XLSX("xlsx");
+
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String label;
 
@@ -28,8 +31,13 @@ public enum Representation {
         return label;
     }
 
-    public boolean isCsv() {
+    /** CSV or XLSX: the whole list as a table, not a page of JSON. */
+    public boolean isTable() {
         return this != JSON;
+    }
+
+    public boolean isCsv() {
+        return this == CSV || this == CSV_EXCEL;
     }
 
     public CsvDialect dialect() {
@@ -45,9 +53,16 @@ public enum Representation {
         String format = request.getParameters().get("format");
         boolean csv;
         if (format != null && !format.isEmpty()) {
+            if (format.equalsIgnoreCase("xlsx")) {
+                return XLSX;
+            }
             csv = format.equalsIgnoreCase("csv");
         } else {
-            csv = prefersCsv(request.getHeaders().get(HttpHeaders.ACCEPT));
+            String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+            if (prefers(accept, XLSX_TYPE)) {
+                return XLSX;
+            }
+            csv = prefersCsv(accept);
         }
         if (!csv) {
             return JSON;
@@ -56,11 +71,17 @@ public enum Representation {
     }
 
     static boolean prefersCsv(String accept) {
+        return prefers(accept, "text/csv");
+    }
+
+    /** Whether {@code accept} lists {@code table} with a quality above zero and no lower than JSON's or CSV's. */
+    static boolean prefers(String accept, String table) {
         if (accept == null || accept.isEmpty()) {
             return false;
         }
         double csv = -1;
         double json = -1;
+        double other = -1;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -75,12 +96,14 @@ public enum Representation {
                     }
                 }
             }
-            if (type.equals("text/csv")) {
+            if (type.equals(table)) {
                 csv = Math.max(csv, quality);
             } else if (type.equals("application/json")) {
                 json = Math.max(json, quality);
+            } else if (type.equals("text/csv") || type.equals(XLSX_TYPE)) {
+                other = Math.max(other, quality);
             }
         }
-        return csv > 0 && csv >= json;
+        return csv > 0 && csv >= json && (table.equals("text/csv") || csv > other);
     }
 }
