@@ -51,37 +51,34 @@ public enum Representation {
 
     public static Representation of(HttpRequest<?> request) {
         String format = request.getParameters().get("format");
-        boolean csv;
+        Representation asked;
         if (format != null && !format.isEmpty()) {
-            if (format.equalsIgnoreCase("xlsx")) {
-                return XLSX;
-            }
-            csv = format.equalsIgnoreCase("csv");
+            asked = format.equalsIgnoreCase("xlsx") ? XLSX : format.equalsIgnoreCase("csv") ? CSV : JSON;
         } else {
-            String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-            if (prefers(accept, XLSX_TYPE)) {
-                return XLSX;
-            }
-            csv = prefersCsv(accept);
+            asked = fromAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
         }
-        if (!csv) {
-            return JSON;
+        if (asked == CSV && "excel".equals(request.getParameters().get("dialect"))) {
+            return CSV_EXCEL;
         }
-        return "excel".equals(request.getParameters().get("dialect")) ? CSV_EXCEL : CSV;
+        return asked;
     }
 
     static boolean prefersCsv(String accept) {
-        return prefers(accept, "text/csv");
+        return fromAccept(accept) == CSV;
     }
 
-    /** Whether {@code accept} lists {@code table} with a quality above zero and no lower than JSON's or CSV's. */
-    static boolean prefers(String accept, String table) {
-        if (accept == null || accept.isEmpty()) {
-            return false;
+    /**
+     * JSON unless {@code accept} lists CSV or XLSX with a quality above zero and no lower than
+     * JSON's (CSV wins a tie with XLSX). Runs on every public request (cache keys): a header that
+     * names neither table type is not parsed at all.
+     */
+    static Representation fromAccept(String accept) {
+        if (accept == null || !(accept.contains("csv") || accept.contains("spreadsheetml"))) {
+            return JSON;
         }
         double csv = -1;
+        double xlsx = -1;
         double json = -1;
-        double other = -1;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -96,14 +93,18 @@ public enum Representation {
                     }
                 }
             }
-            if (type.equals(table)) {
-                csv = Math.max(csv, quality);
-            } else if (type.equals("application/json")) {
-                json = Math.max(json, quality);
-            } else if (type.equals("text/csv") || type.equals(XLSX_TYPE)) {
-                other = Math.max(other, quality);
+            switch (type) {
+                case "text/csv" -> csv = Math.max(csv, quality);
+                case XLSX_TYPE -> xlsx = Math.max(xlsx, quality);
+                case "application/json" -> json = Math.max(json, quality);
+                default -> {
+                    // other types do not compete
+                }
             }
         }
-        return csv > 0 && csv >= json && (table.equals("text/csv") || csv > other);
+        if (csv > 0 && csv >= json && csv >= xlsx) {
+            return CSV;
+        }
+        return xlsx > 0 && xlsx >= json ? XLSX : JSON;
     }
 }
