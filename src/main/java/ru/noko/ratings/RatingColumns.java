@@ -5,6 +5,7 @@ import ru.noko.campaigns.results.ResultColumns;
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Organization;
 import ru.noko.platform.web.Columns;
+import ru.noko.platform.xlsx.CellKind;
 
 import java.util.List;
 
@@ -17,26 +18,26 @@ public final class RatingColumns {
 
     /** A ranking: the place in the scope first, then identity, criteria, total and every stored place. */
     public static final Columns<RankedRow> RANKING = Columns.<RankedRow>builder()
-            .add("place", RankedRow::place)
-            .add("place_region", r -> r.result().placeRegion())
-            .add("place_type", r -> r.result().placeType())
-            .add("place_municipality", r -> r.result().placeMunicipality())
-            .add("organization_id", r -> r.result().organizationId())
-            .add("inn", r -> r.result().inn())
-            .add("kpp", r -> r.result().kpp())
-            .add("name", r -> r.result().name())
-            .add("type", r -> r.result().type())
-            .add("oktmo", r -> r.result().oktmo())
-            .add("municipality", r -> r.result().municipality())
-            .add("k1", r -> r.result().criterion(0))
-            .add("k2", r -> r.result().criterion(1))
-            .add("k3", r -> r.result().criterion(2))
-            .add("k4", r -> r.result().criterion(3))
-            .add("k5", r -> r.result().criterion(4))
-            .add("total", r -> r.result().total())
-            .add("total_computed", r -> r.result().totalComputed())
-            .add("total_check", r -> r.result().totalCheck())
-            .add("zero_rule_indicators", r -> r.result().zeroRuleIndicators())
+            .add("place", "Место", CellKind.INTEGER, RankedRow::place)
+            .add("place_region", "Место в регионе", CellKind.INTEGER, r -> r.result().placeRegion())
+            .add("place_type", "Место среди организаций типа", CellKind.INTEGER, r -> r.result().placeType())
+            .add("place_municipality", "Место в муниципалитете", CellKind.INTEGER, r -> r.result().placeMunicipality())
+            .add("organization_id", "Идентификатор организации", CellKind.INTEGER, r -> r.result().organizationId())
+            .add("inn", "ИНН", CellKind.IDENTIFIER, r -> r.result().inn())
+            .add("kpp", "КПП", CellKind.IDENTIFIER, r -> r.result().kpp())
+            .add("name", "Наименование", CellKind.TEXT, r -> r.result().name())
+            .add("type", "Тип организации", CellKind.TEXT, r -> r.result().type())
+            .add("oktmo", "ОКТМО", CellKind.IDENTIFIER, r -> r.result().oktmo())
+            .add("municipality", "Муниципалитет", CellKind.TEXT, r -> r.result().municipality())
+            .add("k1", "Критерий 1", CellKind.SCORE, r -> r.result().criterion(0))
+            .add("k2", "Критерий 2", CellKind.SCORE, r -> r.result().criterion(1))
+            .add("k3", "Критерий 3", CellKind.SCORE, r -> r.result().criterion(2))
+            .add("k4", "Критерий 4", CellKind.SCORE, r -> r.result().criterion(3))
+            .add("k5", "Критерий 5", CellKind.SCORE, r -> r.result().criterion(4))
+            .add("total", "Итоговый балл", CellKind.SCORE, r -> r.result().total())
+            .add("total_computed", "Итоговый балл (пересчёт)", CellKind.SCORE, r -> r.result().totalComputed())
+            .add("total_check", "Сверка итогового балла", CellKind.TEXT, r -> r.result().totalCheck())
+            .add("zero_rule_indicators", "Показатели по правилу нулевого знаменателя", CellKind.TEXT, r -> r.result().zeroRuleIndicators())
             .build();
 
     public static final Columns<Organization> ORGANIZATION = CatalogColumns.ORGANIZATION;
@@ -45,92 +46,95 @@ public final class RatingColumns {
 
     static {
         Columns.Builder<HistoryRow> history = Columns.<HistoryRow>builder()
-                .add("campaign_id", HistoryRow::campaignId)
-                .add("campaign_title", HistoryRow::campaignTitle)
-                .add("year", HistoryRow::year)
-                .add("published_at", HistoryRow::publishedAt)
-                .add("type", HistoryRow::type)
-                .add("oktmo", HistoryRow::oktmo)
-                .add("municipality", HistoryRow::municipality);
+                .add("campaign_id", "Идентификатор кампании", CellKind.INTEGER, HistoryRow::campaignId)
+                .add("campaign_title", "Кампания", CellKind.TEXT, HistoryRow::campaignTitle)
+                .add("year", "Год", CellKind.INTEGER, HistoryRow::year)
+                .add("published_at", "Опубликовано", CellKind.DATE, HistoryRow::publishedAt)
+                .add("type", "Тип организации", CellKind.TEXT, HistoryRow::type)
+                .add("oktmo", "ОКТМО", CellKind.IDENTIFIER, HistoryRow::oktmo)
+                .add("municipality", "Муниципалитет", CellKind.TEXT, HistoryRow::municipality);
         for (int i = 0; i < CRITERIA.size(); i++) {
             int index = i;
-            history.add(CRITERIA.get(i), r -> r.criteria().get(index));
+            history.add(CRITERIA.get(i), ResultColumns.criterionHeader(i), CellKind.SCORE, r -> r.criteria().get(index));
         }
-        history.add("total", HistoryRow::total)
-                .add("total_computed", HistoryRow::totalComputed)
-                .add("total_check", HistoryRow::totalCheck)
-                .add("place_region", HistoryRow::placeRegion)
-                .add("place_type", HistoryRow::placeType)
-                .add("place_municipality", HistoryRow::placeMunicipality)
-                .add("organizations_in_region", HistoryRow::organizationsInRegion)
-                .add("organizations_in_type", HistoryRow::organizationsInType)
-                .add("organizations_in_municipality", HistoryRow::organizationsInMunicipality)
-                .add("respondents", HistoryRow::respondents);
+        history.add("total", "Итоговый балл", CellKind.SCORE, HistoryRow::total)
+                .add("total_computed", "Итоговый балл (пересчёт)", CellKind.SCORE, HistoryRow::totalComputed)
+                .add("total_check", "Сверка итогового балла", CellKind.TEXT, HistoryRow::totalCheck)
+                .add("place_region", "Место в регионе", CellKind.INTEGER, HistoryRow::placeRegion)
+                .add("place_type", "Место среди организаций типа", CellKind.INTEGER, HistoryRow::placeType)
+                .add("place_municipality", "Место в муниципалитете", CellKind.INTEGER, HistoryRow::placeMunicipality)
+                .add("organizations_in_region", "Организаций в регионе", CellKind.INTEGER, HistoryRow::organizationsInRegion)
+                .add("organizations_in_type", "Организаций типа", CellKind.INTEGER, HistoryRow::organizationsInType)
+                .add("organizations_in_municipality", "Организаций в муниципалитете", CellKind.INTEGER, HistoryRow::organizationsInMunicipality)
+                .add("respondents", "Респондентов", CellKind.INTEGER, HistoryRow::respondents);
         for (String indicator : ResultColumns.INDICATORS) {
-            history.add(indicator, r -> r.indicators().get(indicator));
+            history.add(indicator, ResultColumns.indicatorHeader(indicator), CellKind.SCORE, r -> r.indicators().get(indicator));
         }
         for (String indicator : ResultColumns.INDICATORS) {
             String computed = indicator + ru.noko.campaigns.results.ResultTable.COMPUTED;
-            history.add(computed, r -> r.indicators().get(computed));
+            history.add(computed, ResultColumns.indicatorHeader(indicator) + " (пересчёт)", CellKind.SCORE,
+                    r -> r.indicators().get(computed));
         }
-        history.add("indicator_mismatches", HistoryRow::indicatorMismatches);
-        history.add("zero_rule_indicators", HistoryRow::zeroRuleIndicators)
-                .add("previous_campaign_id", HistoryRow::previousCampaignId)
-                .add("previous_year", HistoryRow::previousYear)
-                .add("change_total", HistoryRow::changeOfTotal);
+        history.add("indicator_mismatches", "Расхождения показателей с пересчётом", CellKind.TEXT, HistoryRow::indicatorMismatches);
+        history.add("zero_rule_indicators", "Показатели по правилу нулевого знаменателя", CellKind.TEXT, HistoryRow::zeroRuleIndicators)
+                .add("previous_campaign_id", "Предыдущая кампания", CellKind.INTEGER, HistoryRow::previousCampaignId)
+                .add("previous_year", "Предыдущий год", CellKind.INTEGER, HistoryRow::previousYear)
+                .add("change_total", "Изменение итогового балла", CellKind.SCORE, HistoryRow::changeOfTotal);
         for (int i = 0; i < CRITERIA.size(); i++) {
             int index = i;
-            history.add("change_" + CRITERIA.get(i), r -> r.changeOfCriterion(index));
+            history.add("change_" + CRITERIA.get(i), "Изменение: " + ResultColumns.criterionHeader(i).toLowerCase(java.util.Locale.ROOT),
+                    CellKind.SCORE, r -> r.changeOfCriterion(index));
         }
-        history.add("organization_id", HistoryRow::organizationId)
-                .add("organization_name", HistoryRow::organizationName)
-                .add("via_link", r -> r.lineage().viaLink())
-                .add("link_kind", r -> r.lineage().linkKind())
-                .add("link_date", r -> r.lineage().linkDate())
-                .add("methodology", HistoryRow::methodologyCode)
-                .add("scale", HistoryRow::scale)
-                .add("methodology_break", HistoryRow::methodologyBreak);
+        history.add("organization_id", "Идентификатор организации", CellKind.INTEGER, HistoryRow::organizationId)
+                .add("organization_name", "Организация", CellKind.TEXT, HistoryRow::organizationName)
+                .add("via_link", "Через связь организаций", CellKind.TEXT, r -> r.lineage().viaLink())
+                .add("link_kind", "Вид связи", CellKind.TEXT, r -> r.lineage().linkKind())
+                .add("link_date", "Дата связи", CellKind.DATE, r -> r.lineage().linkDate())
+                .add("methodology", "Методика", CellKind.TEXT, HistoryRow::methodologyCode)
+                .add("scale", "Шкала", CellKind.TEXT, HistoryRow::scale)
+                .add("methodology_break", "Смена методики", CellKind.TEXT, HistoryRow::methodologyBreak);
         HISTORY = history.build();
 
         Columns.Builder<YearStatistics> statistics = Columns.<YearStatistics>builder()
-                .add("year", YearStatistics::year)
-                .add("type", YearStatistics::type)
-                .add("campaigns", YearStatistics::campaigns)
-                .add("count", YearStatistics::count)
-                .add("total_mean", s -> s.total().mean())
-                .add("total_min", s -> s.total().min())
-                .add("total_max", s -> s.total().max());
+                .add("year", "Год", CellKind.INTEGER, YearStatistics::year)
+                .add("type", "Тип организации", CellKind.TEXT, YearStatistics::type)
+                .add("campaigns", "Кампаний", CellKind.INTEGER, YearStatistics::campaigns)
+                .add("count", "Организаций", CellKind.INTEGER, YearStatistics::count)
+                .add("total_mean", "Итоговый балл: среднее", CellKind.SCORE, s -> s.total().mean())
+                .add("total_min", "Итоговый балл: минимум", CellKind.SCORE, s -> s.total().min())
+                .add("total_max", "Итоговый балл: максимум", CellKind.SCORE, s -> s.total().max());
         for (int i = 0; i < CRITERIA.size(); i++) {
             int index = i;
             String k = CRITERIA.get(i);
-            statistics.add(k + "_mean", s -> s.criterionMean(index))
-                    .add(k + "_min", s -> s.criterionMin(index))
-                    .add(k + "_max", s -> s.criterionMax(index));
+            String header = ResultColumns.criterionHeader(i);
+            statistics.add(k + "_mean", header + ": среднее", CellKind.SCORE, s -> s.criterionMean(index))
+                    .add(k + "_min", header + ": минимум", CellKind.SCORE, s -> s.criterionMin(index))
+                    .add(k + "_max", header + ": максимум", CellKind.SCORE, s -> s.criterionMax(index));
         }
-        statistics.add("methodology", YearStatistics::methodologyCode)
-                .add("scale", YearStatistics::scale);
+        statistics.add("methodology", "Методика", CellKind.TEXT, YearStatistics::methodologyCode)
+                .add("scale", "Шкала", CellKind.TEXT, YearStatistics::scale);
         STATISTICS = statistics.build();
 
         Columns.Builder<ComparedEntry> comparison = Columns.<ComparedEntry>builder()
-                .add("year", ComparedEntry::year)
-                .add("organization_id", ComparedEntry::organizationId)
-                .add("name", ComparedEntry::name)
-                .add("assessed", ComparedEntry::assessed)
-                .add("campaign_id", ComparedEntry::campaignId)
-                .add("type", ComparedEntry::type);
+                .add("year", "Год", CellKind.INTEGER, ComparedEntry::year)
+                .add("organization_id", "Идентификатор организации", CellKind.INTEGER, ComparedEntry::organizationId)
+                .add("name", "Наименование", CellKind.TEXT, ComparedEntry::name)
+                .add("assessed", "Оценивалась", CellKind.TEXT, ComparedEntry::assessed)
+                .add("campaign_id", "Идентификатор кампании", CellKind.INTEGER, ComparedEntry::campaignId)
+                .add("type", "Тип организации", CellKind.TEXT, ComparedEntry::type);
         for (int i = 0; i < CRITERIA.size(); i++) {
             int index = i;
-            comparison.add(CRITERIA.get(i), e -> e.criterion(index));
+            comparison.add(CRITERIA.get(i), ResultColumns.criterionHeader(i), CellKind.SCORE, e -> e.criterion(index));
         }
-        comparison.add("total", ComparedEntry::total)
-                .add("total_computed", ComparedEntry::totalComputed)
-                .add("total_check", ComparedEntry::totalCheck)
-                .add("place_region", ComparedEntry::placeRegion)
-                .add("place_type", ComparedEntry::placeType)
-                .add("place_municipality", ComparedEntry::placeMunicipality)
-                .add("zero_rule_indicators", ComparedEntry::zeroRuleIndicators)
-                .add("methodology", ComparedEntry::methodologyCode)
-                .add("methodology_break", ComparedEntry::methodologyBreak);
+        comparison.add("total", "Итоговый балл", CellKind.SCORE, ComparedEntry::total)
+                .add("total_computed", "Итоговый балл (пересчёт)", CellKind.SCORE, ComparedEntry::totalComputed)
+                .add("total_check", "Сверка итогового балла", CellKind.TEXT, ComparedEntry::totalCheck)
+                .add("place_region", "Место в регионе", CellKind.INTEGER, ComparedEntry::placeRegion)
+                .add("place_type", "Место среди организаций типа", CellKind.INTEGER, ComparedEntry::placeType)
+                .add("place_municipality", "Место в муниципалитете", CellKind.INTEGER, ComparedEntry::placeMunicipality)
+                .add("zero_rule_indicators", "Показатели по правилу нулевого знаменателя", CellKind.TEXT, ComparedEntry::zeroRuleIndicators)
+                .add("methodology", "Методика", CellKind.TEXT, ComparedEntry::methodologyCode)
+                .add("methodology_break", "Смена методики", CellKind.TEXT, ComparedEntry::methodologyBreak);
         COMPARISON = comparison.build();
     }
 

@@ -33,6 +33,19 @@ public final class Api {
         }
     }
 
+    /** A binary answer (XLSX): checked against the contract except for its body. */
+    @SuppressWarnings("unchecked")
+    public HttpResponse<byte[]> bytes(HttpRequest<?> request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = client.toBlocking().exchange(request, byte[].class);
+        } catch (HttpClientResponseException e) {
+            response = (HttpResponse<byte[]>) e.getResponse();
+        }
+        ContractValidator.assertConformsExceptBody(request, response);
+        return response;
+    }
+
     public HttpResponse<String> get(String uri) {
         return call(HttpRequest.GET(uri));
     }

@@ -10,6 +10,11 @@ public record ResultQuery(long campaignId, String municipality, String type, Dou
                           ResultSort sort, boolean withIndicators, boolean withGroups) {
 
     public static ResultQuery ranking(long campaignId, String municipality, String type) {
-        return new ResultQuery(campaignId, municipality, type, null, null, ResultSort.TOTAL_DESC, false, false);
+        return ranking(campaignId, municipality, type, ResultSort.TOTAL_DESC);
+    }
+
+    /** A ranking in another order; an indicator order reads nothing more than its own sort key. */
+    public static ResultQuery ranking(long campaignId, String municipality, String type, ResultSort sort) {
+        return new ResultQuery(campaignId, municipality, type, null, null, sort, false, false);
     }
 }

@@ -16,10 +16,10 @@ import ru.noko.api.model.CampaignList;
 import ru.noko.api.model.CampaignResult;
 import ru.noko.api.model.CampaignResultList;
 import ru.noko.api.model.CsvDialect;
-import ru.noko.api.model.ListCampaignResultsSortParameter;
 import ru.noko.api.model.OrganizationType;
 import ru.noko.api.model.ResponseFormat;
 import ru.noko.api.model.ResultField;
+import ru.noko.api.model.TableHeaderNames;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.Columns;
 import ru.noko.platform.web.FieldProblem;
@@ -29,6 +29,7 @@ import ru.noko.platform.web.PageLinking;
 import ru.noko.platform.web.PageRequest;
 import ru.noko.platform.web.Representation;
 import ru.noko.platform.web.TableResponses;
+import ru.noko.platform.web.TableSource;
 import ru.noko.campaigns.results.ResultColumns;
 import ru.noko.campaigns.results.ResultQuery;
 import ru.noko.campaigns.results.ResultRow;
@@ -56,12 +57,14 @@ class CampaignController implements ResultsApi {
 
     @Override
     public HttpResponse<CampaignList> listCampaigns(String region, Integer year, OrganizationType type, Integer page,
-                                                    Integer perPage, ResponseFormat format, CsvDialect dialect) {
+                                                    Integer perPage, ResponseFormat format, CsvDialect dialect,
+                                                    TableHeaderNames headers, Integer round) {
         CampaignFilter filter = new CampaignFilter(region, year, type == null ? null : type.getValue());
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csv("campaigns.csv", CampaignColumns.ALL,
-                    campaigns.findAllPublished(filter), representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.table("campaigns", CampaignColumns.ALL,
+                    campaigns.findAllPublished(filter), representation,
+                    TableSource.of("Опубликованные кампании оценки").line("Даты публикации", "столбец published_at")));
         }
         Page<PublishedCampaign> found = campaigns.findPublished(filter, PageRequest.of(page, perPage));
         CampaignList body = new CampaignList(found.rows().stream().map(CampaignModels::campaign).toList(),
@@ -79,9 +82,10 @@ class CampaignController implements ResultsApi {
     @Override
     public HttpResponse<CampaignResultList> listCampaignResults(Long id, String municipality, OrganizationType type,
                                                                 Double totalMin, Double totalMax,
-                                                                ListCampaignResultsSortParameter sort,
+                                                                ru.noko.api.model.ResultSort sort,
                                                                 List<ResultField> fields, Integer page, Integer perPage,
-                                                                ResponseFormat format, CsvDialect dialect) {
+                                                                ResponseFormat format, CsvDialect dialect,
+                                                                TableHeaderNames headers, Integer round) {
         PublishedCampaign campaign = requirePublished(id);
         if (totalMin != null && totalMax != null && totalMin > totalMax) {
             throw ApiProblemException.invalid("total_min is greater than total_max", List.of(
@@ -93,10 +97,11 @@ class CampaignController implements ResultsApi {
         Representation representation = Representation.current();
         ResultSort order = ResultSort.fromKey(sort == null ? "-total" : sort.getValue()).orElseThrow();
         ResultQuery query = new ResultQuery(id, municipality, type == null ? null : type.getValue(), totalMin, totalMax,
-                order, ResultColumns.needsIndicators(columns), columns == ResultColumns.RESULTS && !representation.isCsv());
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csvStream("campaign-" + id + "-results.csv", columns,
-                    sink -> results.stream(query, sink), representation.dialect()));
+                order, ResultColumns.needsIndicators(columns), columns == ResultColumns.RESULTS && !representation.isTable());
+        if (representation.isTable()) {
+            return TableResponses.as(tables.tableStream("campaign-" + id + "-results", columns,
+                    sink -> results.stream(query, sink), representation,
+                    CampaignModels.source("Результаты кампании", campaign)));
         }
         Page<ResultRow> found = results.page(query, PageRequest.of(page, perPage));
         CampaignResultList body = new CampaignResultList(CampaignModels.campaign(campaign),

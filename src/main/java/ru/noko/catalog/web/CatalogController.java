@@ -23,12 +23,14 @@ import ru.noko.api.model.OrganizationDetail;
 import ru.noko.api.model.OrganizationList;
 import ru.noko.api.model.RegionList;
 import ru.noko.api.model.ResponseFormat;
+import ru.noko.api.model.TableHeaderNames;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageLinking;
 import ru.noko.platform.web.PageRequest;
 import ru.noko.platform.web.Representation;
 import ru.noko.platform.web.TableResponses;
+import ru.noko.platform.web.TableSource;
 import ru.noko.catalog.LatestResults;
 
 @Controller
@@ -53,11 +55,13 @@ class CatalogController implements CatalogApi {
     }
 
     @Override
-    public HttpResponse<RegionList> listRegions(Integer page, Integer perPage, ResponseFormat format, CsvDialect dialect) {
+    public HttpResponse<RegionList> listRegions(Integer page, Integer perPage, ResponseFormat format, CsvDialect dialect,
+                                                TableHeaderNames headers, Integer round) {
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csv("regions.csv", CatalogColumns.REGION,
-                    regions.findAll(PageRequest.of(1, Integer.MAX_VALUE)).rows(), representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.table("regions", CatalogColumns.REGION,
+                    regions.findAll(PageRequest.of(1, Integer.MAX_VALUE)).rows(), representation,
+                    TableSource.of("Субъекты Российской Федерации")));
         }
         Page<Region> found = regions.findAll(PageRequest.of(page, perPage));
         RegionList body = new RegionList(found.rows().stream().map(mapper::region).toList(),
@@ -72,12 +76,14 @@ class CatalogController implements CatalogApi {
 
     @Override
     public HttpResponse<MunicipalityList> listMunicipalities(String code, Integer page, Integer perPage,
-                                                             ResponseFormat format, CsvDialect dialect) {
-        requireRegion(code);
+                                                             ResponseFormat format, CsvDialect dialect,
+                                                             TableHeaderNames headers, Integer round) {
+        Region region = requireRegion(code);
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csv("municipalities-" + code + ".csv", CatalogColumns.MUNICIPALITY,
-                    regions.findMunicipalities(code, PageRequest.of(1, Integer.MAX_VALUE)).rows(), representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.table("municipalities-" + code, CatalogColumns.MUNICIPALITY,
+                    regions.findMunicipalities(code, PageRequest.of(1, Integer.MAX_VALUE)).rows(), representation,
+                    TableSource.of("Муниципальные образования (ОКТМО)").line("Регион", code + " " + region.name())));
         }
         Page<Municipality> found = regions.findMunicipalities(code, PageRequest.of(page, perPage));
         MunicipalityList body = new MunicipalityList(found.rows().stream().map(mapper::municipality).toList(),
@@ -90,14 +96,15 @@ class CatalogController implements CatalogApi {
                                                             ru.noko.api.model.OrganizationType type, String inn,
                                                             String q, ListOrganizationsSortParameter sort,
                                                             Integer page, Integer perPage, ResponseFormat format,
-                                                            CsvDialect dialect) {
+                                                            CsvDialect dialect, TableHeaderNames headers, Integer round) {
         OrganizationQuery query = new OrganizationQuery(region, municipality,
                 type == null ? null : OrganizationType.fromCode(type.getValue()).orElseThrow(), inn, q,
                 OrganizationSort.fromKey(sort == null ? "name" : sort.getValue()).orElseThrow());
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csvStream("organizations.csv", CatalogColumns.ORGANIZATION,
-                    sink -> organizations.stream(query, sink), representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.tableStream("organizations", CatalogColumns.ORGANIZATION,
+                    sink -> organizations.stream(query, sink), representation,
+                    TableSource.of("Образовательные организации")));
         }
         Page<Organization> found = organizations.find(query, PageRequest.of(page, perPage));
         OrganizationList body = new OrganizationList(found.rows().stream().map(mapper::organization).toList(),

@@ -1,5 +1,7 @@
 package ru.noko.platform.web;
 
+import ru.noko.platform.xlsx.CellKind;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -43,6 +45,15 @@ public final class Columns<R> {
         return values;
     }
 
+    /** Russian column headers, in column order. */
+    public List<String> headers() {
+        return byName.values().stream().map(Column::header).toList();
+    }
+
+    public List<CellKind> kinds() {
+        return byName.values().stream().map(Column::kind).toList();
+    }
+
     public boolean has(String name) {
         return byName.containsKey(name);
     }
@@ -64,8 +75,13 @@ public final class Columns<R> {
 
         private final List<Column<R>> columns = new ArrayList<>();
 
+        /** A column known only by its code (tables that are never offered as spreadsheets). */
         public Builder<R> add(String name, Function<? super R, ?> value) {
-            columns.add(new Column<>(name, value));
+            return add(name, name, CellKind.TEXT, value);
+        }
+
+        public Builder<R> add(String name, String header, CellKind kind, Function<? super R, ?> value) {
+            columns.add(new Column<>(name, header, kind, value));
             return this;
         }
 

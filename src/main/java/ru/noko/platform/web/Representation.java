@@ -8,14 +8,17 @@ import ru.noko.platform.csv.CsvDialect;
 import java.util.Locale;
 
 /**
- * The representation a client asked for: {@code ?format=csv|json} wins, otherwise the
- * {@code Accept} header (CSV when {@code text/csv} is listed with a quality no lower than
+ * The representation a client asked for: {@code ?format=csv|xlsx|json} wins, otherwise the
+ * {@code Accept} header (CSV or XLSX when listed with a quality no lower than
  * {@code application/json}'s); {@code ?dialect=excel} picks the Excel flavour of CSV.
  */
 public enum Representation {
     JSON("json"),
     CSV("csv"),
-    CSV_EXCEL("csv-excel");
+    CSV_EXCEL("csv-excel"),
+    XLSX("xlsx");
+
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String label;
 
@@ -28,8 +31,13 @@ public enum Representation {
         return label;
     }
 
-    public boolean isCsv() {
+    /** CSV or XLSX: the whole list as a table, not a page of JSON. */
+    public boolean isTable() {
         return this != JSON;
+    }
+
+    public boolean isCsv() {
+        return this == CSV || this == CSV_EXCEL;
     }
 
     public CsvDialect dialect() {
@@ -43,23 +51,33 @@ public enum Representation {
 
     public static Representation of(HttpRequest<?> request) {
         String format = request.getParameters().get("format");
-        boolean csv;
+        Representation asked;
         if (format != null && !format.isEmpty()) {
-            csv = format.equalsIgnoreCase("csv");
+            asked = format.equalsIgnoreCase("xlsx") ? XLSX : format.equalsIgnoreCase("csv") ? CSV : JSON;
         } else {
-            csv = prefersCsv(request.getHeaders().get(HttpHeaders.ACCEPT));
+            asked = fromAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
         }
-        if (!csv) {
-            return JSON;
+        if (asked == CSV && "excel".equals(request.getParameters().get("dialect"))) {
+            return CSV_EXCEL;
         }
-        return "excel".equals(request.getParameters().get("dialect")) ? CSV_EXCEL : CSV;
+        return asked;
     }
 
     static boolean prefersCsv(String accept) {
-        if (accept == null || accept.isEmpty()) {
-            return false;
+        return fromAccept(accept) == CSV;
+    }
+
+    /**
+     * JSON unless {@code accept} lists CSV or XLSX with a quality above zero and no lower than
+     * JSON's (CSV wins a tie with XLSX). Runs on every public request (cache keys): a header that
+     * names neither table type is not parsed at all.
+     */
+    static Representation fromAccept(String accept) {
+        if (accept == null || !(accept.contains("csv") || accept.contains("spreadsheetml"))) {
+            return JSON;
         }
         double csv = -1;
+        double xlsx = -1;
         double json = -1;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
@@ -75,12 +93,18 @@ public enum Representation {
                     }
                 }
             }
-            if (type.equals("text/csv")) {
-                csv = Math.max(csv, quality);
-            } else if (type.equals("application/json")) {
-                json = Math.max(json, quality);
+            switch (type) {
+                case "text/csv" -> csv = Math.max(csv, quality);
+                case XLSX_TYPE -> xlsx = Math.max(xlsx, quality);
+                case "application/json" -> json = Math.max(json, quality);
+                default -> {
+                    // other types do not compete
+                }
             }
         }
-        return csv > 0 && csv >= json;
+        if (csv > 0 && csv >= json && csv >= xlsx) {
+            return CSV;
+        }
+        return xlsx > 0 && xlsx >= json ? XLSX : JSON;
     }
 }

@@ -2,6 +2,7 @@ package ru.noko.ratings.web;
 
 import ru.noko.campaigns.results.ResultQuery;
 import ru.noko.campaigns.results.ResultRow;
+import ru.noko.campaigns.results.ResultSort;
 import ru.noko.campaigns.results.ResultTable;
 
 import ru.noko.ratings.ComparedEntry;
@@ -31,6 +32,7 @@ import ru.noko.api.model.RatingRow;
 import ru.noko.api.model.RegionStatistics;
 import ru.noko.api.model.ResponseFormat;
 import ru.noko.api.model.StatisticsRow;
+import ru.noko.api.model.TableHeaderNames;
 import ru.noko.campaigns.web.CampaignModels;
 import ru.noko.catalog.Organization;
 import ru.noko.catalog.OrganizationRepository;
@@ -44,6 +46,7 @@ import ru.noko.platform.web.PageLinking;
 import ru.noko.platform.web.PageRequest;
 import ru.noko.platform.web.Representation;
 import ru.noko.platform.web.TableResponses;
+import ru.noko.platform.web.TableSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,17 +89,22 @@ class RatingsController implements RatingsApi {
 
     @Override
     public HttpResponse<RatingList> getRatings(String region, Integer year, OrganizationType type, String municipality,
-                                               Integer page, Integer perPage, ResponseFormat format, CsvDialect dialect) {
+                                               ru.noko.api.model.ResultSort sort, Integer page, Integer perPage,
+                                               ResponseFormat format, CsvDialect dialect, TableHeaderNames headers,
+                                               Integer round) {
         RatingScope scope = scopes.resolve(region, year, type == null ? null : type.getValue(), municipality);
-        ResultQuery query = ResultQuery.ranking(scope.campaign().id(), scope.municipality(), scope.type());
+        ResultQuery query = ResultQuery.ranking(scope.campaign().id(), scope.municipality(), scope.type(),
+                sort == null ? ResultSort.TOTAL_DESC : ResultSort.fromKey(sort.getValue()).orElseThrow());
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
+        if (representation.isTable()) {
             String name = "ratings-" + region + "-" + scope.campaign().year()
                     + (scope.type() == null ? "" : "-" + scope.type())
-                    + (scope.municipality() == null ? "" : "-" + scope.municipality()) + ".csv";
-            return TableResponses.as(tables.csvStream(name, RatingColumns.RANKING,
+                    + (scope.municipality() == null ? "" : "-" + scope.municipality());
+            return TableResponses.as(tables.tableStream(name, RatingColumns.RANKING,
                     sink -> results.stream(query, row -> sink.accept(new RankedRow(scope.placeOf(row), row))),
-                    representation.dialect()));
+                    representation, CampaignModels.source("Рейтинг", scope.campaign())
+                            .line("Муниципалитет", scope.municipalityName())
+                            .line("Тип организаций", scope.type())));
         }
         Page<ResultRow> found = results.page(query, PageRequest.of(page, perPage));
         ru.noko.api.model.RatingScope scopeModel = new ru.noko.api.model.RatingScope(region, scope.regionName(),
@@ -112,14 +120,17 @@ class RatingsController implements RatingsApi {
 
     @Override
     public HttpResponse<OrganizationResultList> listOrganizationResults(Long id, ResponseFormat format,
-                                                                        CsvDialect dialect) {
+                                                                        CsvDialect dialect, TableHeaderNames headers,
+                                                                        Integer round) {
         Organization organization = organizations.findById(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
         List<HistoryRow> history = queries.history(id);
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csv("organization-" + id + "-results.csv", RatingColumns.HISTORY,
-                    history, representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.table("organization-" + id + "-results", RatingColumns.HISTORY,
+                    history, representation, TableSource.of("Результаты организации по годам")
+                            .line("Организация", organization.name() + " (id " + id + ", ИНН " + organization.inn() + ")")
+                            .line("Кампании и даты публикации", "столбцы campaign_id, campaign_title, published_at")));
         }
         return HttpResponse.ok(new OrganizationResultList(ORGANIZATION.build(RatingColumns.ORGANIZATION, organization),
                 history.stream().map(RatingsController::historyRow).toList(), meta(history.size())));
@@ -127,14 +138,17 @@ class RatingsController implements RatingsApi {
 
     @Override
     public HttpResponse<RegionStatistics> getRegionStatistics(String code, Integer year, OrganizationType type,
-                                                              ResponseFormat format, CsvDialect dialect) {
+                                                              ResponseFormat format, CsvDialect dialect,
+                                                              TableHeaderNames headers, Integer round) {
         Region region = regions.findByCode(code)
                 .orElseThrow(() -> ApiProblemException.notFound("No region with code " + code));
         List<YearStatistics> statistics = queries.statistics(code, year, type == null ? null : type.getValue());
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            return TableResponses.as(tables.csv("statistics-" + code + ".csv", RatingColumns.STATISTICS,
-                    statistics, representation.dialect()));
+        if (representation.isTable()) {
+            return TableResponses.as(tables.table("statistics-" + code, RatingColumns.STATISTICS,
+                    statistics, representation, TableSource.of("Статистика региона по годам")
+                            .line("Регион", code + " " + region.name())
+                            .line("Кампании", "опубликованные кампании региона; их число — столбец campaigns")));
         }
         return HttpResponse.ok(new RegionStatistics(code, region.name(),
                 statistics.stream().map(row -> STATISTICS.build(RatingColumns.STATISTICS, row)).toList(),
@@ -142,7 +156,8 @@ class RatingsController implements RatingsApi {
     }
 
     @Override
-    public HttpResponse<Comparison> compareOrganizations(List<Long> ids, ResponseFormat format, CsvDialect dialect) {
+    public HttpResponse<Comparison> compareOrganizations(List<Long> ids, ResponseFormat format, CsvDialect dialect,
+                                                         TableHeaderNames headers, Integer round) {
         List<Long> requested = List.copyOf(new LinkedHashSet<>(ids));
         Map<Long, Organization> found = new LinkedHashMap<>();
         List<FieldProblem> unknown = new ArrayList<>();
@@ -177,9 +192,11 @@ class RatingsController implements RatingsApi {
             }
         }
         Representation representation = Representation.current();
-        if (representation.isCsv()) {
-            String name = "compare-" + requested.stream().map(String::valueOf).collect(Collectors.joining("-")) + ".csv";
-            return TableResponses.as(tables.csv(name, RatingColumns.COMPARISON, entries, representation.dialect()));
+        if (representation.isTable()) {
+            String name = "compare-" + requested.stream().map(String::valueOf).collect(Collectors.joining("-"));
+            return TableResponses.as(tables.table(name, RatingColumns.COMPARISON, entries, representation,
+                    TableSource.of("Сравнение организаций по годам").line("Организации", requested.stream()
+                            .map(i -> found.get(i).name() + " (id " + i + ")").collect(Collectors.joining("; ")))));
         }
         List<ComparisonYear> data = new ArrayList<>();
         for (int year : years) {

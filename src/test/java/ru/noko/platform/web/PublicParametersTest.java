@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import ru.noko.support.ApiTestBase;
 import ru.noko.support.Json;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +43,50 @@ class PublicParametersTest extends ApiTestBase {
         problem(api.get("/widgets/embed.js?v=2"), "v", "unknown_parameter");
         problem(api.get("/api/v1/methodologies?x"), "x", "unknown_parameter");
         problem(api.call(HttpRequest.POST("/api/v1/calculator?debug=1", "{}")), "debug", "unknown_parameter");
+    }
+
+    /** Every public GET of the contract, list or not, new ones included: a stranger parameter is a 400 naming the supported ones. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPublicOperationRefusesAnUnknownParameter() throws java.io.IOException {
+        Map<String, Object> spec;
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("api-spec/openapi.yaml"))) {
+            spec = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Map<String, Object> shared = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("parameters");
+        int checked = 0;
+        for (var path : ((Map<String, Map<String, Object>>) spec.get("paths")).entrySet()) {
+            if (!(path.getValue().get("get") instanceof Map<?, ?> found)
+                    || found.get("security") instanceof List<?> security && !security.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> get = (Map<String, Object>) found;
+            List<String> supported = new ArrayList<>();
+            for (Object parameter : (List<Object>) get.getOrDefault("parameters", List.of())) {
+                Map<String, Object> p = (Map<String, Object>) parameter;
+                if (p.containsKey("$ref")) {
+                    String ref = (String) p.get("$ref");
+                    p = (Map<String, Object>) shared.get(ref.substring(ref.lastIndexOf('/') + 1));
+                }
+                if ("query".equals(p.get("in"))) {
+                    supported.add((String) p.get("name"));
+                }
+            }
+            String uri = path.getKey().replaceAll("\\{(code)}", "00").replaceAll("\\{[a-z_]+}", "1")
+                    + "?stranger=1";
+            JsonNode error = problem(api.get(uri), "stranger", "unknown_parameter");
+            for (String name : supported) {
+                assertTrue(error.get("message").asText().contains(name), uri + " names " + name + ": " + error);
+            }
+            checked++;
+        }
+        assertTrue(checked > 20, "public operations checked: " + checked);
+        JsonNode ratings = problem(api.get("/api/v1/ratings?region=00&sorting=k3"), "sorting", "unknown_parameter");
+        assertTrue(ratings.get("message").asText().contains("sort, page, per_page, format, dialect, headers, round"),
+                ratings.toString());
+        JsonNode criteria = problem(api.get("/api/v1/criteria?format=csv&lang=ru"), "lang", "unknown_parameter");
+        assertTrue(criteria.get("message").asText().contains("methodology, format, dialect, headers, round"),
+                criteria.toString());
     }
 
     @Test

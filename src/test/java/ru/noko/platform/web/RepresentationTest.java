@@ -26,5 +26,12 @@ class RepresentationTest {
         assertFalse(Representation.prefersCsv("text/html,application/xhtml+xml,*/*;q=0.8"), "a browser gets JSON");
         assertFalse(Representation.prefersCsv("text/csv;q=0"));
         assertFalse(Representation.prefersCsv(null));
+        String xlsx = Representation.XLSX_TYPE;
+        assertEquals(Representation.XLSX, Representation.fromAccept(xlsx));
+        assertEquals(Representation.XLSX, Representation.fromAccept("application/json;q=0.5, " + xlsx));
+        assertEquals(Representation.CSV, Representation.fromAccept("text/csv, " + xlsx), "CSV wins a tie");
+        assertEquals(Representation.XLSX, Representation.fromAccept("text/csv;q=0.5, " + xlsx));
+        assertEquals(Representation.JSON, Representation.fromAccept("application/json, " + xlsx + ";q=0.9"));
+        assertEquals(Representation.JSON, Representation.fromAccept(xlsx + ";q=0"));
     }
 }
