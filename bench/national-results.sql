@@ -30,13 +30,23 @@ FROM organization o JOIN campaign c ON c.region_code = o.region_code AND c.title
 
 UPDATE result SET total = (k1 + k2 + k3 + k4 + k5) / 5, total_computed = (k1 + k2 + k3 + k4 + k5) / 5 WHERE campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
 
-INSERT INTO indicator_value (campaign_id, revision, organization_id, indicator_code, value, zero_rule_applied)
-SELECT r.campaign_id, 1, r.organization_id, i.code, 50 + (abs(hashtext(r.organization_id || i.code || r.campaign_id)) % 5000) / 100.0, false
-FROM result r CROSS JOIN (VALUES ('1.1'), ('1.2'), ('1.3'), ('2.1'), ('2.3'), ('3.1'), ('3.2'), ('3.3'),
-                                 ('4.1'), ('4.2'), ('4.3'), ('5.1'), ('5.2'), ('5.3')) i(code)
-WHERE r.campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
+-- Indicator values live in arrays beside each result, in the order of the revision's indicator codes
+-- (the indicator_value view unnests them).
+UPDATE campaign_revision SET indicator_codes = '{1.1,1.2,1.3,2.1,2.3,3.1,3.2,3.3,4.1,4.2,4.3,5.1,5.2,5.3}'::text[]
+WHERE campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%');
 
-INSERT INTO opendata_release (version, created_at, provenance, structure) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS'), now(), 'bench', '20261202');
+UPDATE result r SET
+    indicator_values = v.vals, indicator_values_computed = v.vals,
+    indicator_checks = array_fill('not_given'::text, ARRAY[14]), zero_rule_indicators = '{}'
+FROM (SELECT r2.campaign_id, r2.organization_id,
+             array_agg(50 + (abs(hashtext(r2.organization_id || u.code || r2.campaign_id)) % 5000) / 100.0 ORDER BY u.ord) AS vals
+      FROM result r2
+      CROSS JOIN unnest('{1.1,1.2,1.3,2.1,2.3,3.1,3.2,3.3,4.1,4.2,4.3,5.1,5.2,5.3}'::text[]) WITH ORDINALITY AS u (code, ord)
+      WHERE r2.campaign_id IN (SELECT id FROM campaign WHERE title LIKE 'Синтетическая%')
+      GROUP BY r2.campaign_id, r2.organization_id) v
+WHERE r.campaign_id = v.campaign_id AND r.revision = 1 AND r.organization_id = v.organization_id;
+
+INSERT INTO opendata_release (version, created_at, provenance, structure) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS'), now(), 'bench', '20261207');
 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
 SELECT (SELECT max(id) FROM opendata_release), id, 1, region_code FROM campaign WHERE status = 'published';
 COMMIT;
