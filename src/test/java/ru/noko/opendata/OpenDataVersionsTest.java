@@ -209,6 +209,7 @@ class OpenDataVersionsTest extends ApiTestBase {
                 - ZonedDateTime.parse(response.header("Date"), HTTP_DATE).toEpochSecond();
         assertEquals(Long.parseLong(maxAge.group(1)), seconds, 1.0, "Expires − Date = max-age");
         assertEquals(1, response.getHeaders().getAll("Expires").size(), "one Expires");
+        assertEquals(1, response.getHeaders().getAll("Date").size(), "one Date");
     }
 
     private Map<String, String> passport(String code) {
