@@ -55,9 +55,12 @@ public class DatasetCatalog {
         return settings.publisherInn() + "-" + dataset.code();
     }
 
-    /** Versions of a dataset: every release, or for a region's set the releases that changed the region. */
+    /**
+     * Versions of a dataset: the releases that changed its file (see {@link UnchangedDatasets}), or
+     * for a region's set the releases that changed the region.
+     */
     public List<Release> versions(Dataset dataset) {
-        return dataset.regionCode() == null ? releases.all() : releases.forRegion(dataset.regionCode());
+        return dataset.regionCode() == null ? releases.versionsOf(dataset.code()) : releases.forRegion(dataset.regionCode());
     }
 
     private Dataset allResults() {

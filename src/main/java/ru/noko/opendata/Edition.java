@@ -1,5 +1,6 @@
 package ru.noko.opendata;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ public record Edition(Release release, List<CampaignTakedown> takedowns) {
     /** The version as file names carry it: {@code YYYYMMDDTHHMMSS} or {@code YYYYMMDDTHHMMSS-N}. */
     String version() {
         return number() == 1 ? release.version() : release.version() + "-" + number();
+    }
+
+    /** When this file was made: its release, or the takedown that re-issued it. */
+    public OffsetDateTime madeAt() {
+        return takedowns.isEmpty() ? release.createdAt() : takedowns.get(takedowns.size() - 1).at();
     }
 
     /** Campaigns of takedowns with ids up to this are left out of the file; 0 leaves nothing out. */

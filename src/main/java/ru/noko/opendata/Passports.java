@@ -2,19 +2,23 @@ package ru.noko.opendata;
 
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds passports, structure files and Frictionless descriptors of datasets. */
 @Singleton
 public class Passports {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
     private final DatasetCatalog catalog;
     private final Editions editions;
@@ -68,6 +72,17 @@ public class Passports {
                 settings.publisherPhone(), settings.publisherMbox(), settings.license(), data, structures);
     }
 
+    /** The latest version (or re-issue after a takedown) of the dataset, or empty if it has none yet. */
+    public Optional<Edition> latest(Dataset dataset) {
+        List<Edition> versions = editions.current(dataset);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    /** When the dataset's files last changed: its newest version or takedown re-issue. */
+    public Optional<Instant> lastChanged(Dataset dataset) {
+        return editions.current(dataset).stream().map(e -> e.madeAt().toInstant()).max(Instant::compareTo);
+    }
+
     /** Structure file rows: field name, english description, russian description, format. */
     public static List<List<String>> structure(Structure structure) {
         List<List<String>> rows = new ArrayList<>();
@@ -87,7 +102,8 @@ public class Passports {
             schema.put("primaryKey", dataset.primaryKey());
             schema.put("missingValues", List.of(""));
             Map<String, Object> resource = new LinkedHashMap<>();
-            resource.put("name", version.name());
+            // the data package name pattern is ^([-a-z0-9._/])+$: the file names keep their capital T
+            resource.put("name", version.name().toLowerCase(Locale.ROOT));
             resource.put("path", version.source());
             resource.put("profile", "tabular-data-resource");
             resource.put("format", "csv");
@@ -105,7 +121,9 @@ public class Passports {
         descriptor.put("title", passport.title());
         descriptor.put("description", passport.description());
         descriptor.put("version", passport.data().isEmpty() ? dataset.structure().version() : passport.data().get(0).name());
-        descriptor.put("created", passport.created());
+        // a datetime (RFC 3339), where the passport has the standard's YYYYMMDD: the first publication
+        editions.current(dataset).stream().findFirst().ifPresent(first ->
+                descriptor.put("created", ISO_SECONDS.format(first.release().createdAt().withOffsetSameInstant(ZoneOffset.UTC))));
         descriptor.put("licenses", List.of(Map.of("name", "CC-BY-4.0", "path", passport.license(),
                 "title", "Creative Commons Attribution 4.0")));
         descriptor.put("sources", List.of(Map.of("title", passport.creator())));

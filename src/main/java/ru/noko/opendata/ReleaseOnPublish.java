@@ -14,21 +14,28 @@ class ReleaseOnPublish {
 
     private final ReleaseRepository releases;
     private final Sql sql;
+    private final UnchangedDatasets unchanged;
+    private final PublisherPlaceholders placeholders;
 
-    ReleaseOnPublish(ReleaseRepository releases, Sql sql) {
+    ReleaseOnPublish(ReleaseRepository releases, Sql sql, UnchangedDatasets unchanged, PublisherPlaceholders placeholders) {
         this.releases = releases;
         this.sql = sql;
+        this.unchanged = unchanged;
+        this.placeholders = placeholders;
     }
 
     @EventListener
     void onPublishedDataChanging(PublishedDataChanging event) {
+        Release made;
         if (PublishedDataChanged.LINKS.equals(event.change())) {
-            releases.record("Изменены связи организаций-предшественников и преемников (реорганизации)");
-            return;
+            made = releases.record("Изменены связи организаций-предшественников и преемников (реорганизации)");
+        } else {
+            String title = sql.one("SELECT title FROM campaign WHERE id = ?", List.of(event.campaignId()),
+                    row -> row.getString(1)).orElse("№ " + event.campaignId());
+            made = releases.record(provenance(event, title));
         }
-        String title = sql.one("SELECT title FROM campaign WHERE id = ?", List.of(event.campaignId()),
-                row -> row.getString(1)).orElse("№ " + event.campaignId());
-        releases.record(provenance(event, title));
+        unchanged.decide(made);
+        placeholders.warnIfRealData();
     }
 
     static String provenance(PublishedDataChanging event, String title) {

@@ -59,6 +59,28 @@ public class ReleaseRepository {
                 List.of(), ReleaseRepository::release);
     }
 
+    /** Releases that made a version of the national dataset: all but those that left its file as it was. */
+    @Transactional(readOnly = true)
+    public List<Release> versionsOf(String dataset) {
+        return sql.list("""
+                SELECT id, version, created_at, provenance, structure FROM opendata_release r
+                WHERE NOT EXISTS (SELECT 1 FROM opendata_release_unchanged u WHERE u.release_id = r.id AND u.dataset = ?)
+                ORDER BY id""", List.of(dataset), ReleaseRepository::release);
+    }
+
+    /** Records that the release left the dataset's file as its previous version had it: no new version. */
+    @Transactional
+    void unchanged(Release release, String dataset) {
+        sql.update("INSERT INTO opendata_release_unchanged (release_id, dataset) VALUES (?, ?)", List.of(release.id(), dataset));
+    }
+
+    /** When the newest release was made, if any. */
+    @Transactional(readOnly = true)
+    public Optional<OffsetDateTime> latestAt() {
+        return sql.one("SELECT max(created_at) FROM opendata_release", List.of(),
+                row -> row.getObject(1, OffsetDateTime.class));
+    }
+
     /** Releases that changed what the region has published (its campaign revisions differ from the release before). */
     @Transactional(readOnly = true)
     public List<Release> forRegion(String regionCode) {

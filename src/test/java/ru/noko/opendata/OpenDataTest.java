@@ -59,7 +59,8 @@ class OpenDataTest extends ApiTestBase {
         assertEquals(List.of("property", "title", "value", "format"), registry.get(0).toList());
         assertEquals("standardversion", registry.get(1).get(0));
         assertTrue(registry.size() >= 2 + 5, "four national datasets and at least the demo region's");
-        for (CSVRecord dataset : registry.subList(2, registry.size())) {
+        // the rows after standardversion are datasets, and a warning row when the publisher is a placeholder
+        for (CSVRecord dataset : registry.subList(2, registry.size()).stream().filter(r -> !r.get(0).equals("warning")).toList()) {
             Map<String, String> passport = passport(get(dataset.get(2)));
             assertTrue(passport.keySet().containsAll(PASSPORT_FIELDS), "passport of " + dataset.get(0) + ": " + passport.keySet());
             assertEquals(dataset.get(0), passport.get("identifier"));
@@ -204,7 +205,7 @@ class OpenDataTest extends ApiTestBase {
 
     private static JsonNode resource(JsonNode dataPackage, String name) {
         for (JsonNode resource : dataPackage.get("resources")) {
-            if (resource.get("name").asText().equals(name)) {
+            if (resource.get("name").asText().equals(name.toLowerCase(java.util.Locale.ROOT))) {
                 return resource;
             }
         }

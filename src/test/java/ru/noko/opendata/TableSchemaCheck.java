@@ -38,6 +38,10 @@ final class TableSchemaCheck {
                     case "integer" -> number = parse(() -> (double) Long.parseLong(value), where);
                     case "number" -> number = parse(() -> Double.parseDouble(value), where);
                     case "boolean" -> assertTrue(value.equals("true") || value.equals("false"), where);
+                    case "date" -> parse(() -> {
+                        java.time.LocalDate.parse(value);
+                        return 0.0;
+                    }, where);
                     case "datetime" -> parse(() -> {
                         OffsetDateTime.parse(value);
                         return 0.0;

@@ -146,8 +146,9 @@ class TakedownTest extends AdminApiTestBase {
         assertTrue(reissued.get("provenance").asText().contains(REASON));
         JsonNode dataPackage = Json.parse(api.get("/opendata/" + region + "/datapackage.json").body());
         List<String> resources = Rows.list(dataPackage.get("resources")).stream().map(r -> r.get("name").asText()).toList();
-        assertTrue(resources.contains("data-" + editionC + "-structure-" + STRUCTURE));
-        assertFalse(resources.contains("data-" + versionC + "-structure-" + STRUCTURE));
+        // resource names are the file names in lower case (the data package name pattern)
+        assertTrue(resources.contains(("data-" + editionC + "-structure-" + STRUCTURE).toLowerCase(java.util.Locale.ROOT)));
+        assertFalse(resources.contains(("data-" + versionC + "-structure-" + STRUCTURE).toLowerCase(java.util.Locale.ROOT)));
         for (String code : before.keySet()) {
             String checksums = api.get("/opendata/" + identifier(code) + "/checksums.sha256").body();
             byte[] current = bytes(file(code, editionC));

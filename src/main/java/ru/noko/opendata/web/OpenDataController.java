@@ -8,12 +8,14 @@ import ru.noko.opendata.Editions;
 import ru.noko.opendata.Passport;
 import ru.noko.opendata.Passports;
 import ru.noko.opendata.PublicUrls;
+import ru.noko.opendata.PublisherPlaceholders;
 import ru.noko.opendata.ReleaseRepository;
 import ru.noko.opendata.Structure;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -31,6 +33,13 @@ import ru.noko.platform.web.ApiProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,7 +52,13 @@ class OpenDataController implements OpendataApi {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final long IMMUTABLE_SECONDS = 31_536_000;
     static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600";
+    private static final long REVALIDATE_SECONDS = 300;
+    /** The latest URLs move with each new version: caches keep them briefly. */
+    private static final String LATEST = "public, max-age=60";
+    /** Registry and passports also carry the settings (publisher), which change only with a restart. */
+    private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final DatasetCatalog catalog;
     private final Passports passports;
@@ -51,15 +66,17 @@ class OpenDataController implements OpendataApi {
     private final ReleaseRepository releases;
     private final Editions editions;
     private final PublicUrls urls;
+    private final PublisherPlaceholders placeholders;
 
     OpenDataController(DatasetCatalog catalog, Passports passports, DatasetFiles files, ReleaseRepository releases,
-                       Editions editions, PublicUrls urls) {
+                       Editions editions, PublicUrls urls, PublisherPlaceholders placeholders) {
         this.catalog = catalog;
         this.passports = passports;
         this.files = files;
         this.releases = releases;
         this.editions = editions;
         this.urls = urls;
+        this.placeholders = placeholders;
     }
 
     @Override
@@ -71,7 +88,15 @@ class OpenDataController implements OpendataApi {
             String identifier = catalog.identifier(dataset);
             rows.add(List.of(identifier, dataset.title(), urls.folder(identifier) + "meta.csv", "csv"));
         }
-        return csv(rows, "list.csv", REVALIDATE, null);
+        List<String> flagged = placeholders.flagged();
+        if (!flagged.isEmpty()) {
+            // last, so that readers of the standard's rows meet it after every dataset
+            rows.add(List.of("warning", "Внимание: реквизиты публикатора в паспортах — заглушки, а не данные "
+                    + "ответственного за открытые данные; исправьте их в настройках перед размещением на портале",
+                    String.join(" ", flagged), ""));
+        }
+        Instant changed = releases.latestAt().map(OffsetDateTime::toInstant).filter(STARTED::isBefore).orElse(STARTED);
+        return csv(rows, "list.csv", REVALIDATE, REVALIDATE_SECONDS, changed, null);
     }
 
     @Override
@@ -80,7 +105,7 @@ class OpenDataController implements OpendataApi {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("property", "value"));
         passports.passport(dataset).rows().forEach(e -> rows.add(List.of(e.getKey(), e.getValue())));
-        return csv(rows, "meta.csv", REVALIDATE, describedBy(identifier));
+        return csv(rows, "meta.csv", REVALIDATE, REVALIDATE_SECONDS, changed(dataset), describedBy(identifier));
     }
 
     @Override
@@ -104,17 +129,41 @@ class OpenDataController implements OpendataApi {
                     .append(Passports.dataFileName(edition, dataset)).append('\n');
         }
         byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
-        StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), MediaType.TEXT_PLAIN_TYPE, 0, body.length);
-        return HttpResponse.<FileCustomizableResponseType>ok(file)
+        StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), MediaType.TEXT_PLAIN_TYPE,
+                changed(dataset).toEpochMilli(), body.length);
+        return expiring(HttpResponse.<FileCustomizableResponseType>ok(file)
                 .contentType(MediaType.of("text/plain; charset=utf-8"))
-                .header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
+                .header(HttpHeaders.CACHE_CONTROL, REVALIDATE), REVALIDATE_SECONDS);
     }
 
     @Override
     public HttpResponse<FileCustomizableResponseType> getDatasetStructure(String identifier, String structure) {
         Structure found = dataset(identifier).structure(structure).orElseThrow(() ->
                 ApiProblemException.notFound("Dataset " + identifier + " has no structure version " + structure));
-        return csv(Passports.structure(found), Passports.structureFileName(found), IMMUTABLE, describedBy(identifier));
+        Instant dated = LocalDate.parse(found.version(), DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return csv(Passports.structure(found), Passports.structureFileName(found), IMMUTABLE, IMMUTABLE_SECONDS, dated,
+                describedBy(identifier));
+    }
+
+    @Override
+    public HttpResponse<Void> getDatasetDataLatest(String identifier) {
+        Dataset dataset = dataset(identifier);
+        Edition latest = passports.latest(dataset).orElseThrow(() ->
+                ApiProblemException.notFound("Dataset " + identifier + " has no data version yet"));
+        return latest(urls.folder(identifier) + Passports.dataFileName(latest, dataset));
+    }
+
+    @Override
+    public HttpResponse<Void> getDatasetStructureLatest(String identifier) {
+        Dataset dataset = dataset(identifier);
+        Structure structure = passports.latest(dataset).map(e -> dataset.structureOf(e.release())).orElse(dataset.structure());
+        return latest(urls.folder(identifier) + Passports.structureFileName(structure));
+    }
+
+    private static HttpResponse<Void> latest(String location) {
+        return HttpResponse.<Void>status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, location)
+                .header(HttpHeaders.CACHE_CONTROL, LATEST);
     }
 
     @Override
@@ -143,9 +192,9 @@ class OpenDataController implements OpendataApi {
                     .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
         }
         String fileName = Passports.dataFileName(edition, dataset);
-        StreamedFile file = new StreamedFile(files.open(dataset, edition), CSV, edition.release().createdAt().toInstant().toEpochMilli(),
+        StreamedFile file = new StreamedFile(files.open(dataset, edition), CSV, edition.madeAt().toInstant().toEpochMilli(),
                 fingerprint.bytes()).attach(fileName);
-        return HttpResponse.<FileCustomizableResponseType>ok(file)
+        return expiring(HttpResponse.<FileCustomizableResponseType>ok(file), IMMUTABLE_SECONDS)
                 .contentType(CSV)
                 .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
                 .header(HttpHeaders.ETAG, etag)
@@ -163,17 +212,34 @@ class OpenDataController implements OpendataApi {
         return "<" + urls.folder(identifier) + "datapackage.json>; rel=\"describedby\"; type=\"application/json\"";
     }
 
+    /** Changes of the dataset's files, or of the settings its passport carries. */
+    private Instant changed(Dataset dataset) {
+        return passports.lastChanged(dataset).filter(STARTED::isBefore).orElse(STARTED);
+    }
+
+    /**
+     * An Expires that says what Cache-Control says. Without it the file writer would add one of its
+     * own (the server's file cache seconds), contradicting the max-age.
+     */
+    private static <T> MutableHttpResponse<T> expiring(MutableHttpResponse<T> response, long maxAgeSeconds) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return response.header(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
+                .header(HttpHeaders.EXPIRES, DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(maxAgeSeconds)));
+    }
+
     private static MutableHttpResponse<FileCustomizableResponseType> csv(List<List<String>> rows, String fileName,
-                                                                        String cacheControl, String link) {
+                                                                        String cacheControl, long maxAgeSeconds,
+                                                                        Instant lastModified, String link) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.RFC4180)) {
             rows.forEach(csv::verbatimRow);
         }
         byte[] body = bytes.toByteArray();
-        StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), CSV, 0, body.length).attach(fileName);
-        MutableHttpResponse<FileCustomizableResponseType> response = HttpResponse.<FileCustomizableResponseType>ok(file)
+        StreamedFile file = new StreamedFile(new ByteArrayInputStream(body), CSV, lastModified.toEpochMilli(), body.length)
+                .attach(fileName);
+        MutableHttpResponse<FileCustomizableResponseType> response = expiring(HttpResponse.<FileCustomizableResponseType>ok(file)
                 .contentType(CSV)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl);
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl), maxAgeSeconds);
         return link == null ? response : response.header(HttpHeaders.LINK, link);
     }
 }
