@@ -153,7 +153,7 @@ public class Passports {
         String modified = versions.get(versions.size() - 1).release().date();
         for (Edition edition : versions) {
             for (CampaignTakedown takedown : edition.takedowns()) {
-                String date = BASIC.format(takedown.at().withOffsetSameInstant(ZoneOffset.UTC));
+                String date = BASIC.format(takedown.at().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
                 modified = date.compareTo(modified) > 0 ? date : modified;
             }
         }

@@ -20,7 +20,9 @@ import static ru.noko.opendata.DatasetColumn.required;
  * <p>Structures: {@value Dataset#FIRST_STRUCTURE} had one {@code total}, our mean of the criteria;
  * from {@link #OFFICIAL_TOTALS} {@code total} and {@code place_region} are the operator's official
  * values and our recomputation stands beside them ({@code total_computed}, {@code total_check});
- * from {@link #ZERO_RULE} each row also names the indicators the zero-denominator rule decided.
+ * from {@link #ZERO_RULE} each row also names the indicators the zero-denominator rule decided, and
+ * values follow their campaign's methodology: the 2014 scheme has no K3 (empty, never 0) and counts
+ * points up to its own maxima (a total up to 160), so scores are bounded below only.
  */
 record ResultsDataset(String code, String title, String description, String regionCode, List<Structure> structures)
         implements Dataset {
@@ -57,22 +59,52 @@ record ResultsDataset(String code, String title, String description, String regi
 
     private static List<DatasetColumn> officialTotalsColumns(Methodology methodology) {
         List<DatasetColumn> columns = identityAndCriteria(methodology);
-        columns.addAll(List.of(
-                required("total", NUMBER, "Total score as the operator published it (the official value); when the source gave none, the mean of the five criteria (unrounded)",
-                        "Итоговый балл, как его опубликовал оператор (официальное значение); если в источнике его не было — среднее пяти критериев (без округления)").points(),
-                required("total_computed", NUMBER, "Our recomputation of the total: the mean of the five criteria (unrounded)",
-                        "Пересчитанный итоговый балл: среднее пяти критериев (без округления)").points(),
-                required("total_check", STRING, "match: the official and the recomputed total differ by at most 0.01; mismatch: by more; not_given: the source gave no total",
-                        "Сверка: match — официальный и пересчитанный баллы различаются не больше чем на 0,01; mismatch — больше; not_given — в источнике балла не было")
-                        .with("enum", List.of("match", "mismatch", "not_given")),
-                required("place_region", INTEGER, "Place in the campaign: the official place when the source gave one, else competition ranking on total",
-                        "Место в рейтинге кампании: официальное, если оно было в источнике, иначе по итоговому баллу").with("minimum", 1)));
+        columns.addAll(officialTotals());
         columns.addAll(places());
         return List.copyOf(columns);
     }
 
+    private static List<DatasetColumn> officialTotals() {
+        return List.of(
+                required("total", NUMBER, "Total score as the operator published it (the official value); when the source gave none, the mean of the five criteria (unrounded)",
+                        "Итоговый балл, как его опубликовал оператор (официальное значение); если в источнике его не было — среднее пяти критериев (без округления)").points(),
+                required("total_computed", NUMBER, "Our recomputation of the total: the mean of the five criteria (unrounded)",
+                        "Пересчитанный итоговый балл: среднее пяти критериев (без округления)").points(),
+                totalCheck(), officialPlace());
+    }
+
+    private static DatasetColumn totalCheck() {
+        return required("total_check", STRING, "match: the official and the recomputed total differ by at most 0.01; mismatch: by more; not_given: the source gave no total",
+                "Сверка: match — официальный и пересчитанный баллы различаются не больше чем на 0,01; mismatch — больше; not_given — в источнике балла не было")
+                .with("enum", List.of("match", "mismatch", "not_given"));
+    }
+
+    private static DatasetColumn officialPlace() {
+        return required("place_region", INTEGER, "Place in the campaign: the official place when the source gave one, else competition ranking on total",
+                "Место в рейтинге кампании: официальное, если оно было в источнике, иначе по итоговому баллу").with("minimum", 1);
+    }
+
     private static List<DatasetColumn> zeroRuleColumns(Methodology methodology) {
-        List<DatasetColumn> columns = new ArrayList<>(officialTotalsColumns(methodology));
+        List<DatasetColumn> columns = new ArrayList<>(CommonColumns.CAMPAIGN_ROW_KEY);
+        columns.addAll(identity());
+        for (String field : CRITERIA) {
+            Criterion criterion = criterion(methodology, field);
+            DatasetColumn column = field.equals("k3")
+                    ? optional(field, NUMBER, "Criterion " + criterion.position() + ": " + criterion.nameEn()
+                                    + ", points; empty for a methodology without it (the 2014 scheme)",
+                            criterion.code() + " «" + criterion.nameRu() + "», баллы")
+                    : required(field, NUMBER, "Criterion " + criterion.position() + ": " + criterion.nameEn()
+                                    + ", points on the campaign's methodology's scale (0..100, or the 2014 scheme's points)",
+                            criterion.code() + " «" + criterion.nameRu() + "», баллы");
+            columns.add(column.with("minimum", 0));
+        }
+        columns.addAll(List.of(
+                required("total", NUMBER, "Total score as the operator published it (the official value); when the source gave none, ours by the campaign's methodology: the mean of its criteria, or their sum in the 2014 points scheme (unrounded)",
+                        "Итоговый балл, как его опубликовал оператор (официальное значение); если в источнике его не было — по методике кампании: среднее критериев или их сумма в баллах методики 2014 года (без округления)").with("minimum", 0),
+                required("total_computed", NUMBER, "Our recomputation of the total by the campaign's methodology (unrounded)",
+                        "Пересчитанный итоговый балл по методике кампании (без округления)").with("minimum", 0),
+                totalCheck(), officialPlace()));
+        columns.addAll(places());
         columns.add(optional("zero_rule_indicators", STRING,
                 "Indicators whose denominator was zero, so that the campaign's zero-denominator rule (our choice, not law) decided their value; codes joined with |, empty when the rule was not used",
                 "Показатели с нулевым знаменателем (нет ответивших), значение которых определило правило кампании (выбор сервиса, не норма); коды через |, пусто, если правило не применялось")
@@ -80,16 +112,24 @@ record ResultsDataset(String code, String title, String description, String regi
         return List.copyOf(columns);
     }
 
+    private static List<DatasetColumn> identity() {
+        return List.of(required("name", STRING, "Full name as published", "Полное наименование организации"),
+                CommonColumns.TYPE,
+                optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
+                        .with("pattern", "^([0-9]{8}|[0-9]{11})$"));
+    }
+
+    private static Criterion criterion(Methodology methodology, String field) {
+        return methodology.criteria().stream().filter(c -> c.field().equals(field)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Methodology " + methodology.code()
+                        + " has no criterion " + field + ", a column of the results dataset"));
+    }
+
     private static List<DatasetColumn> identityAndCriteria(Methodology methodology) {
         List<DatasetColumn> columns = new ArrayList<>(CommonColumns.CAMPAIGN_ROW_KEY);
-        columns.add(required("name", STRING, "Full name as published", "Полное наименование организации"));
-        columns.add(CommonColumns.TYPE);
-        columns.add(optional("oktmo", STRING, "ОКТМО of the municipality", "Код ОКТМО муниципального образования")
-                .with("pattern", "^([0-9]{8}|[0-9]{11})$"));
+        columns.addAll(identity());
         for (String field : CRITERIA) {
-            Criterion criterion = methodology.criteria().stream().filter(c -> c.field().equals(field)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Methodology " + methodology.code()
-                            + " has no criterion " + field + ", a column of the results dataset"));
+            Criterion criterion = criterion(methodology, field);
             columns.add(required(field, NUMBER, "Criterion " + criterion.position() + ": " + criterion.nameEn() + ", points",
                     criterion.code() + " «" + criterion.nameRu() + "», баллы").points());
         }

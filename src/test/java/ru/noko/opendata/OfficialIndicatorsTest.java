@@ -47,6 +47,17 @@ class OfficialIndicatorsTest extends AdminApiTestBase {
     @Inject
     Sql sql;
 
+    /** The release re-dated to an earlier structure, put back after the test. */
+    private RedatedRelease redated;
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheRedatedRelease() {
+        if (redated != null) {
+            redated.close();
+            redated = null;
+        }
+    }
+
     @Test
     void officialIndicatorsAndCriteriaArePublishedAsGivenWithOurRecomputationBeside() throws Exception {
         // 1. a results table, Windows-1251, Russian headers, indicators under their codes
@@ -110,9 +121,7 @@ class OfficialIndicatorsTest extends AdminApiTestBase {
                 List.of(results), r -> r.getLong(1)).orElseThrow();
         Release before = context.getBean(ReleaseRepository.class).all().stream()
                 .filter(r -> r.id() == firstWithTable).findFirst().orElseThrow();
-        sql.update("UPDATE opendata_release SET structure = ? WHERE id = ?", List.of(ResultsDataset.OFFICIAL_TOTALS, before.id()));
-        // its checksums were taken when it was made, with the columns it had then
-        sql.update("DELETE FROM opendata_file WHERE release_id = ?", List.of(before.id()));
+        redated = RedatedRelease.as(sql, before, ResultsDataset.OFFICIAL_TOTALS);
         String resultsFolder = "/opendata/" + context.getBean(OpenDataSettings.class).publisherInn() + "-noko-results-" + REGION + "/";
         String indicatorsFolder = "/opendata/" + context.getBean(OpenDataSettings.class).publisherInn() + "-noko-indicators/";
         String oldResultsPath = resultsFolder + "data-" + before.version() + "-structure-" + ResultsDataset.OFFICIAL_TOTALS + ".csv";

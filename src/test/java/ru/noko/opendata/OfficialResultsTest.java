@@ -149,16 +149,17 @@ class OfficialResultsTest extends AdminApiTestBase {
     @Test
     void aReleaseMadeBeforeTheNewStructureKeepsItsColumns() {
         Release release = context.getBean(ReleaseRepository.class).record("Проверка прежней структуры");
-        sql.update("UPDATE opendata_release SET structure = ? WHERE id = ?", List.of(Dataset.FIRST_STRUCTURE, release.id()));
-        String folder = "/opendata/" + context.getBean(OpenDataSettings.class).publisherInn() + "-noko-results/";
-        HttpResponse<String> old = api.get(folder + "data-" + release.version() + "-structure-" + Dataset.FIRST_STRUCTURE + ".csv");
-        assertEquals(200, old.code(), old.body());
-        assertEquals(List.of("year", "region_code", "campaign_id", "revision", "organization_id", "inn", "kpp", "name", "type",
-                        "oktmo", "k1", "k2", "k3", "k4", "k5", "total", "place_region", "place_type", "place_municipality",
-                        "respondents", "published_at"), Csv.parse(old.body()).header(),
-                "the columns of the first structure, as its files were published");
-        assertEquals(404, api.get(folder + "data-" + release.version() + "-structure-" + ResultsDataset.ZERO_RULE + ".csv").code());
-        assertEquals(200, api.get(folder + "structure-" + Dataset.FIRST_STRUCTURE + ".csv").code());
+        try (RedatedRelease redated = RedatedRelease.as(sql, release, Dataset.FIRST_STRUCTURE)) {
+            String folder = "/opendata/" + context.getBean(OpenDataSettings.class).publisherInn() + "-noko-results/";
+            HttpResponse<String> old = api.get(folder + "data-" + release.version() + "-structure-" + Dataset.FIRST_STRUCTURE + ".csv");
+            assertEquals(200, old.code(), old.body());
+            assertEquals(List.of("year", "region_code", "campaign_id", "revision", "organization_id", "inn", "kpp", "name", "type",
+                            "oktmo", "k1", "k2", "k3", "k4", "k5", "total", "place_region", "place_type", "place_municipality",
+                            "respondents", "published_at"), Csv.parse(old.body()).header(),
+                    "the columns of the first structure, as its files were published");
+            assertEquals(404, api.get(folder + "data-" + release.version() + "-structure-" + ResultsDataset.ZERO_RULE + ".csv").code());
+            assertEquals(200, api.get(folder + "structure-" + Dataset.FIRST_STRUCTURE + ".csv").code());
+        }
     }
 
     @Test

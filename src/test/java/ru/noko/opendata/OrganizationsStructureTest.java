@@ -32,11 +32,13 @@ class OrganizationsStructureTest extends AdminApiTestBase {
     void aReleaseMadeBeforeTheLinksKeepsItsColumnsAndLaterOnesCarryThem() {
         String folder = "/opendata/" + settings.publisherInn() + "-noko-organizations/";
         Release old = releases.record("Проверка прежней структуры реестра");
-        sql.update("UPDATE opendata_release SET structure = ? WHERE id = ?", List.of(ResultsDataset.OFFICIAL_TOTALS, old.id()));
-        HttpResponse<String> before = api.get(folder + "data-" + old.version() + "-structure-" + Dataset.FIRST_STRUCTURE + ".csv");
-        assertEquals(200, before.code(), before.body());
-        assertEquals(FIRST, Csv.parse(before.body()).header(), "the columns its files were published with");
-        assertEquals(404, api.get(folder + "data-" + old.version() + "-structure-" + OrganizationsDataset.LINKS + ".csv").code());
+        HttpResponse<String> before;
+        try (RedatedRelease redated = RedatedRelease.as(sql, old, ResultsDataset.OFFICIAL_TOTALS)) {
+            before = api.get(folder + "data-" + old.version() + "-structure-" + Dataset.FIRST_STRUCTURE + ".csv");
+            assertEquals(200, before.code(), before.body());
+            assertEquals(FIRST, Csv.parse(before.body()).header(), "the columns its files were published with");
+            assertEquals(404, api.get(folder + "data-" + old.version() + "-structure-" + OrganizationsDataset.LINKS + ".csv").code());
+        }
 
         Release current = releases.record("Проверка новой структуры реестра");
         HttpResponse<String> now = api.get(folder + "data-" + current.version() + "-structure-" + OrganizationsDataset.LINKS + ".csv");
