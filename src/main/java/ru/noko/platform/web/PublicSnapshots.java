@@ -6,12 +6,11 @@ import jakarta.inject.Singleton;
 import ru.noko.platform.database.DataVersion;
 
 import java.sql.Connection;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Reads published data and the data version it belongs to from one database snapshot (a read-only
- * REPEATABLE READ transaction whose first statement reads the version), and moves this node's known
+ * REPEATABLE READ transaction whose first statement reads the version, see {@link DataVersion#snapshot}), and moves this node's known
  * version forward when the snapshot's is newer. {@link PublicRead} does this for a controller; a
  * reader that keeps its own cache (widgets) calls {@link #read} for the part that misses it.
  */
@@ -21,23 +20,6 @@ public class PublicSnapshots {
     /** What was read and the data version of its snapshot. */
     public record Read<T>(T value, long version) {
     }
-
-    private static final TransactionDefinition SNAPSHOT = new TransactionDefinition() {
-        @Override
-        public Optional<Isolation> getIsolationLevel() {
-            return Optional.of(Isolation.REPEATABLE_READ);
-        }
-
-        @Override
-        public Optional<Boolean> isReadOnly() {
-            return Optional.of(true);
-        }
-
-        @Override
-        public String getName() {
-            return "public-read";
-        }
-    };
 
     private final TransactionOperations<Connection> transactions;
     private final DataVersion dataVersion;
@@ -54,8 +36,8 @@ public class PublicSnapshots {
         if (transactions.findTransactionStatus().isPresent()) {
             return new Read<>(reader.get(), dataVersion.current());
         }
-        return transactions.execute(SNAPSHOT, status -> {
-            long version = dataVersion.current();
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            long version = dataVersion.snapshot();
             cache.seen(version);
             return new Read<>(reader.get(), version);
         });
