@@ -93,11 +93,13 @@ public class CampaignAdmin {
 
     private long acceptUpload(Caller caller, Campaign campaign, String format, long bytes, InputLevel level, boolean dryRun,
                       String sourceName) {
-        if (jobs.busy(campaign.id())) {
+        long jobId;
+        try {
+            jobId = jobs.create(campaign.id(), level, dryRun, sourceName, format, bytes, caller.name());
+        } catch (ImportJobs.CampaignBusy e) {
             throw new ApiProblemException(HttpStatus.CONFLICT, CONFLICT, "Conflict",
                     "An upload of this campaign is still being imported; wait for its job to finish", List.of());
         }
-        long jobId = jobs.create(campaign.id(), level, dryRun, sourceName, format, bytes, caller.name());
         Map<String, Object> details = new HashMap<>();
         details.put("job_id", jobId);
         details.put("format", format);

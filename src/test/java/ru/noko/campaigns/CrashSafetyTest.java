@@ -108,6 +108,9 @@ class CrashSafetyTest {
         long publishCampaign;
         try (EmbeddedServer service = start(database)) {
             String base = service.getURL().toString();
+            // the dead node's lease runs out (1 s here) and the live node marks its job failed
+            waitUntil(Duration.ofSeconds(30), () -> "failed".equals(text(database, "SELECT status FROM import_job WHERE id = "
+                    + importJob)), "the dead node's job was not marked failed");
             JsonNode job = Json.parse(get(base, "/api/v1/admin/jobs/" + importJob).body());
             assertEquals("failed", job.get("status").asText());
             assertTrue(job.get("failure").asText().contains("перезапуск"), job.toString());
@@ -159,6 +162,8 @@ class CrashSafetyTest {
         properties.put("micronaut.server.port", "-1");
         properties.put("noko.bootstrap-admin-token", TOKEN);
         properties.put("noko.import.wait-for-result", "0s");
+        properties.put("noko.import.lease", "1s");
+        properties.put("noko.import.heartbeat", "200ms");
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

@@ -7,6 +7,7 @@ import ru.noko.campaigns.upload.Importer;
 import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.campaigns.upload.UploadReport;
 import ru.noko.campaigns.upload.UploadTable;
+import ru.noko.platform.database.ServiceNode;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.text.Excerpt;
 import ru.noko.platform.web.FieldProblem;
@@ -15,6 +16,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,26 +31,54 @@ public class ImportJobs {
     public record Detected(String format, String encoding, Boolean bom, Character delimiter) {
     }
 
-    private final Sql sql;
-
-    public ImportJobs(Sql sql) {
-        this.sql = sql;
+    /** The campaign has a queued or running job already (on this node or another). */
+    public static final class CampaignBusy extends RuntimeException {
+        CampaignBusy(long campaignId) {
+            super("Campaign " + campaignId + " has an upload being imported");
+        }
     }
 
+    private final Sql sql;
+    private final ServiceNode node;
+
+    public ImportJobs(Sql sql, ServiceNode node) {
+        this.sql = sql;
+        this.node = node;
+    }
+
+    /**
+     * A queued job of this node. The database lets a campaign have one queued or running job at a
+     * time (a unique index over active jobs), so two nodes taking uploads of one campaign at once
+     * can never both succeed.
+     *
+     * @throws CampaignBusy when the campaign has an active job
+     */
     @Transactional
     public long create(long campaignId, InputLevel level, boolean dryRun, String sourceName, String format, long bytes,
                        String createdBy) {
+        // ON CONFLICT rather than catching the violation: the caller's transaction stays usable
         return sql.one("""
-                INSERT INTO import_job (campaign_id, status, input_level, dry_run, source_name, format, bytes, created_by)
-                VALUES (?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id""",
-                Arrays.asList(campaignId, level == null ? null : level.code(), dryRun, sourceName, format, bytes, createdBy),
-                row -> row.getLong(1)).orElseThrow();
+                INSERT INTO import_job (campaign_id, status, input_level, dry_run, source_name, format, bytes, created_by,
+                                        node, heartbeat_at)
+                VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+                ON CONFLICT (campaign_id) WHERE status IN ('queued', 'running') DO NOTHING
+                RETURNING id""",
+                Arrays.asList(campaignId, level == null ? null : level.code(), dryRun, sourceName, format, bytes, createdBy,
+                        node.id()),
+                row -> row.getLong(1)).orElseThrow(() -> new CampaignBusy(campaignId));
+    }
+
+    /** Renews the lease of this node's active jobs. */
+    @Transactional
+    public void heartbeat() {
+        sql.update("UPDATE import_job SET heartbeat_at = clock_timestamp() WHERE node = ? AND status IN ('queued', 'running')",
+                List.of(node.id()));
     }
 
     /** @return false when the job is no longer queued (it was cancelled) */
     @Transactional
     public boolean markRunning(long id, Integer estimatedRows) {
-        return sql.update("UPDATE import_job SET status = 'running', started_at = now(), rows_total = ? "
+        return sql.update("UPDATE import_job SET status = 'running', started_at = clock_timestamp(), rows_total = ? "
                 + "WHERE id = ? AND status = 'queued'", Arrays.asList(estimatedRows, id)) == 1;
     }
 
@@ -69,7 +99,7 @@ public class ImportJobs {
     public boolean finish(long id, Detected detected, Importer.Outcome outcome, UploadReport report) {
         List<UploadTable.Column> columns = outcome.columns();
         int updated = sql.jdbc().prepareStatement("""
-                UPDATE import_job SET status = 'succeeded', finished_at = now(), input_level = ?, level_detected = ?,
+                UPDATE import_job SET status = 'succeeded', finished_at = clock_timestamp(), input_level = ?, level_detected = ?,
                     format = ?, encoding = ?, bom = ?, delimiter = ?, decimal_separator = ?, column_headers = ?,
                     column_fields = ?, rows_total = ?, rows_processed = ?, organizations = ?, errors_count = ?,
                     warnings_count = ?
@@ -132,7 +162,7 @@ public class ImportJobs {
      */
     @Transactional
     public void fail(long id, String failure) {
-        sql.update("UPDATE import_job SET status = 'failed', finished_at = now(), failure = ? "
+        sql.update("UPDATE import_job SET status = 'failed', finished_at = clock_timestamp(), failure = ? "
                 + "WHERE id = ? AND status IN ('queued', 'running')",
                 Arrays.asList(Excerpt.of(failure, UploadReport.MESSAGE_LIMIT), id));
     }
@@ -145,7 +175,7 @@ public class ImportJobs {
      */
     @Transactional
     public boolean cancel(long id, String reason) {
-        return sql.update("UPDATE import_job SET status = 'cancelled', finished_at = now(), failure = ? "
+        return sql.update("UPDATE import_job SET status = 'cancelled', finished_at = clock_timestamp(), failure = ? "
                 + "WHERE id = ? AND status IN ('queued', 'running')", Arrays.asList(reason, id)) == 1;
     }
 
@@ -154,13 +184,18 @@ public class ImportJobs {
         sql.update("UPDATE import_job SET published_revision = ? WHERE id = ?", List.of(revision, id));
     }
 
-    /** Jobs a crash or a restart interrupted: marked failed. */
+    /**
+     * Jobs whose node is gone (it crashed or was stopped; its lease ran out without renewal):
+     * marked failed. A job a live node is running renews its lease and is never touched.
+     */
     @Transactional
-    public List<Long> failInterrupted() {
+    public List<Long> failAbandoned(Duration lease) {
         return sql.list("""
-                UPDATE import_job SET status = 'failed', finished_at = now(),
-                    failure = 'Прервано перезапуском сервиса; загрузите файл ещё раз'
-                WHERE status IN ('queued', 'running') RETURNING id""", List.of(), row -> row.getLong(1));
+                UPDATE import_job SET status = 'failed', finished_at = clock_timestamp(),
+                    failure = 'Прервано перезапуском или остановкой сервиса; загрузите файл ещё раз'
+                WHERE status IN ('queued', 'running') AND node IS DISTINCT FROM ?
+                  AND (heartbeat_at IS NULL OR heartbeat_at < clock_timestamp() - make_interval(secs => ?))
+                RETURNING id""", List.of(node.id(), lease.toMillis() / 1000.0), row -> row.getLong(1));
     }
 
     @Transactional(readOnly = true)
@@ -183,12 +218,6 @@ public class ImportJobs {
                 SELECT * FROM import_job WHERE campaign_id = ? AND NOT dry_run AND input_level = 'expert'
                   AND status = 'succeeded' AND errors_count = 0
                 ORDER BY id DESC LIMIT 1""", List.of(campaignId), ImportJobs::job);
-    }
-
-    @Transactional(readOnly = true)
-    public boolean busy(long campaignId) {
-        return sql.count("SELECT count(*) FROM import_job WHERE campaign_id = ? AND status IN ('queued', 'running')",
-                List.of(campaignId)) > 0;
     }
 
     /** Errors or warnings of a job in file order, at most {@code limit}. */

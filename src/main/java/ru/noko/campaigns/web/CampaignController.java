@@ -1,6 +1,7 @@
 package ru.noko.campaigns.web;
 
 
+import ru.noko.platform.web.PublicRead;
 import ru.noko.campaigns.CampaignColumns;
 import ru.noko.campaigns.CampaignFilter;
 import ru.noko.campaigns.CampaignQueries;
@@ -40,6 +41,7 @@ import java.util.List;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@PublicRead
 class CampaignController implements ResultsApi {
 
     private static final FlatModel<CampaignResult> RESULT = FlatModel.of(CampaignResult.class)

@@ -1,5 +1,6 @@
 package ru.noko.campaigns.web;
 
+import ru.noko.platform.web.PublicRead;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,6 +25,7 @@ import ru.noko.platform.web.PageRequest;
 /** Public: the revisions of a published (or retracted) campaign and what each one changed. Drafts do not exist here. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@PublicRead
 class RevisionsController implements RevisionsApi {
 
     private final CampaignRepository campaigns;

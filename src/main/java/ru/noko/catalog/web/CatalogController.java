@@ -1,5 +1,6 @@
 package ru.noko.catalog.web;
 
+import ru.noko.platform.web.PublicRead;
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Municipality;
 import ru.noko.catalog.Organization;
@@ -35,6 +36,7 @@ import ru.noko.catalog.LatestResults;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@PublicRead
 class CatalogController implements CatalogApi {
 
     private final RegionRepository regions;

@@ -24,11 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rendered bodies of public GET responses (Caffeine, bounded by bytes) and the version of the
  * published data they belong to. The version lives in memory so that serving a cached response
- * never touches the database; it is refreshed
+ * never touches the database; it is moved forward
  * <ul>
  *   <li>at once by {@link #invalidateAll()}, which whoever changes published data calls (after
  *       its transaction commits — a call inside a transaction is deferred to the commit);</li>
- *   <li>every second by polling {@code data_version}, which catches changes made by other nodes.</li>
+ *   <li>at once by {@link DataVersionListener}, which hears every node's publish through
+ *       PostgreSQL {@code NOTIFY};</li>
+ *   <li>by every uncached public read ({@link PublicRead}), which reads the version in its own snapshot;</li>
+ *   <li>by polling {@code data_version} now and then, a fallback for a lost notification.</li>
  * </ul>
  * ETags and cache keys include the version, so entries of an older version are never served.
  */
@@ -105,7 +108,21 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
         refresh();
     }
 
-    @Scheduled(fixedDelay = "${noko.public-cache.version-poll:1s}", initialDelay = "${noko.public-cache.version-poll:1s}")
+    /**
+     * A version read from the database (a snapshot, a notification): when it is newer than the one
+     * this node knew, the cache is cleared and the version taken.
+     */
+    public void seen(long current) {
+        long previous = version.getAndAccumulate(current, Math::max);
+        if (current > previous) {
+            bodies.invalidateAll();
+            if (previous >= 0) {
+                LOG.info("Published data version {} → {}: public cache cleared", previous, current);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "${noko.public-cache.version-poll:15s}", initialDelay = "${noko.public-cache.version-poll:15s}")
     void poll() {
         try {
             refresh();
@@ -124,13 +141,7 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
     private long refresh() {
         long current = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
                 status -> dataVersion.current());
-        long previous = version.getAndAccumulate(current, Math::max);
-        if (current > previous) {
-            bodies.invalidateAll();
-            if (previous >= 0) {
-                LOG.info("Published data version {} → {}: public cache cleared", previous, current);
-            }
-        }
-        return Math.max(previous, current);
+        seen(current);
+        return version.get();
     }
 }

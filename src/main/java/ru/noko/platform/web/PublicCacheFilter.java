@@ -57,7 +57,7 @@ class PublicCacheFilter implements Ordered {
         }
     });
 
-    private record Lookup(String key, String etag) {
+    private record Lookup(String key, String etag, long version) {
     }
 
     private final PublicCache cache;
@@ -90,7 +90,7 @@ class PublicCacheFilter implements Ordered {
         if (key == null) {
             return null;
         }
-        String etag = "\"" + version + "-" + hash(key) + "\"";
+        String etag = etag(version, key);
         if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
             return withCaching(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
         }
@@ -101,7 +101,7 @@ class PublicCacheFilter implements Ordered {
             entry.headers().forEach(hit::header);
             return withCaching(hit, etag);
         }
-        request.setAttribute(LOOKUP, new Lookup(key, etag));
+        request.setAttribute(LOOKUP, new Lookup(key, etag, version));
         return null;
     }
 
@@ -111,7 +111,16 @@ class PublicCacheFilter implements Ordered {
         if (lookup == null || response.code() != HttpStatus.OK.getCode()) {
             return;
         }
-        withCaching(response, lookup.etag());
+        // the answer was read in a snapshot of its own (PublicRead): it is named by that snapshot's version,
+        // which may be newer than the one this node knew when the request came in
+        String key = lookup.key();
+        String etag = lookup.etag();
+        Long snapshot = request.getAttribute(PublicReadInterceptor.SNAPSHOT_VERSION, Long.class).orElse(null);
+        if (snapshot != null && snapshot != lookup.version()) {
+            key = snapshot + key.substring(key.indexOf('\n'));
+            etag = etag(snapshot, key);
+        }
+        withCaching(response, etag);
         Object body = response.body();
         if (body == null || body instanceof InputStream) {
             return; // streamed: validated by the ETag, not kept in memory
@@ -137,7 +146,9 @@ class PublicCacheFilter implements Ordered {
         for (String name : KEPT_HEADERS) {
             response.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));
         }
-        cache.put(lookup.key(), new PublicCache.Entry(contentType, bytes, headers));
+        if (snapshot == null || snapshot >= cache.version()) {
+            cache.put(key, new PublicCache.Entry(contentType, bytes, headers)); // an older snapshot's would never be served
+        }
     }
 
     private static <T> MutableHttpResponse<T> withCaching(MutableHttpResponse<T> response, String etag) {
@@ -215,6 +226,10 @@ class PublicCacheFilter implements Ordered {
             }
         }
         return false;
+    }
+
+    private static String etag(long version, String key) {
+        return "\"" + version + "-" + hash(key) + "\"";
     }
 
     private static String hash(String key) {

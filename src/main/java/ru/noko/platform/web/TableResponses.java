@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -103,7 +105,7 @@ public class TableResponses {
         Map<String, String> notes = notes(about);
         String fileName = baseName + ".xlsx";
         StreamingBody body = new StreamingBody();
-        executor.execute(() -> {
+        outsideTransaction(() -> {
             XlsxWriter xlsx = new XlsxWriter(body.sink());
             try {
                 xlsx.table("Данные", columns.headers(), columns.names(), columns.kinds());
@@ -177,7 +179,7 @@ public class TableResponses {
                                                     CsvDialect dialect) {
         Options options = Options.current();
         StreamingBody body = new StreamingBody();
-        executor.execute(() -> {
+        outsideTransaction(() -> {
             try {
                 CsvWriter csv = new CsvWriter(body.sink(), dialect);
                 csv.row(header(columns, options));
@@ -191,6 +193,27 @@ public class TableResponses {
         return HttpResponse.<InputStream>ok(body)
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName));
+    }
+
+    /**
+     * Runs a stream's writer, which outlives the request's method and so its transaction (a
+     * {@link PublicRead} snapshot): with the request's context but without its connection and
+     * transaction, so the writer's reads open their own.
+     */
+    private void outsideTransaction(Runnable writer) {
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        for (PropagatedContextElement element : context.getAllElements()) {
+            String type = element.getClass().getName();
+            if (type.startsWith("io.micronaut.data.") || type.startsWith("io.micronaut.transaction.")) {
+                context = context.minus(element);
+            }
+        }
+        PropagatedContext outside = context;
+        executor.execute(() -> {
+            try (PropagatedContext.Scope ignored = outside.propagate()) {
+                writer.run();
+            }
+        });
     }
 
     /** Generated operations declare the JSON model as their body; a CSV answer is another representation. */

@@ -1,5 +1,6 @@
 package ru.noko.ratings.web;
 
+import ru.noko.platform.web.PublicRead;
 import ru.noko.campaigns.results.ResultQuery;
 import ru.noko.campaigns.results.ResultRow;
 import ru.noko.campaigns.results.ResultSort;
@@ -58,6 +59,7 @@ import java.util.stream.Collectors;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@PublicRead
 class RatingsController implements RatingsApi {
 
     private static final FlatModel<RatingRow> RATING = FlatModel.of(RatingRow.class).requireColumns(RatingColumns.RANKING);

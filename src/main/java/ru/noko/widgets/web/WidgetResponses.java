@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import ru.noko.platform.web.PublicCache;
+import ru.noko.platform.web.PublicSnapshots;
 
 import java.time.Duration;
 import java.util.Base64;
@@ -40,11 +41,13 @@ class WidgetResponses {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
     private final PublicCache publicCache;
+    private final PublicSnapshots snapshots;
     private final WidgetAssets assets;
     private final String pagePolicy;
 
-    WidgetResponses(PublicCache publicCache, WidgetAssets assets) {
+    WidgetResponses(PublicCache publicCache, PublicSnapshots snapshots, WidgetAssets assets) {
         this.publicCache = publicCache;
+        this.snapshots = snapshots;
         this.assets = assets;
         this.pagePolicy = "default-src 'none'; style-src " + WidgetAssets.cspHash(assets.widgetCss())
                 + "; script-src 'self'; img-src 'self' data:; frame-ancestors *; base-uri 'none'; form-action 'none'";
@@ -66,12 +69,23 @@ class WidgetResponses {
      */
     MutableHttpResponse<String> dataWidget(String route, String options, Supplier<Rendered> render) {
         // the version the public API caches by, kept in memory: no database round trip per widget view
-        String key = publicCache.version() + "|" + assets.fingerprint() + "|" + route + "|" + options;
+        String named = assets.fingerprint() + "|" + route + "|" + options;
+        String key = publicCache.version() + "|" + named;
         String etag = etag(key);
         if (notModified(etag)) {
             return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);
         }
-        Rendered rendered = bodies.get(key, k -> render.get());
+        Rendered rendered = bodies.getIfPresent(key);
+        if (rendered == null) {
+            // read in one snapshot and named by its data version, which may be newer than the one above
+            PublicSnapshots.Read<Rendered> read = snapshots.read(render);
+            rendered = read.value();
+            key = read.version() + "|" + named;
+            etag = etag(key);
+            if (read.version() >= publicCache.version()) {
+                bodies.put(key, rendered);
+            }
+        }
         return headers(HttpResponse.ok(rendered.body()).contentType(rendered.contentType()), etag, CACHE_CONTROL,
                 rendered.policy());
     }
