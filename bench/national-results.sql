@@ -1,9 +1,9 @@
 -- Synthetic national-scale published data for benchmarks: :orgs organizations in every real
 -- region, each assessed in :years campaigns (one per region and year), with 14 indicator values.
--- Values are pseudo-random but deterministic (hash of ids); nothing here is real.
+-- Values are pseudo-random but deterministic (hash of ids); nothing here is real. Run it on a
+-- database the service has started on (the methodology catalogue and regions are its own).
 \set ON_ERROR_STOP on
 BEGIN;
-INSERT INTO methodology (code, title, valid_from_year) VALUES ('edu-2019', 'bench', 2019) ON CONFLICT DO NOTHING;
 
 INSERT INTO organization (inn, kpp, name, type, region_code, search_name)
 SELECT lpad(g::text, 10, '0'), '000101001', 'Школа № ' || g || ' «Синтетическая»', 'school',
