@@ -43,7 +43,7 @@ class OpenDataController implements OpendataApi {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600";
+    static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400";
 
     private final DatasetCatalog catalog;
     private final Passports passports;
