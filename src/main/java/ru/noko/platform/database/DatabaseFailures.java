@@ -1,5 +1,7 @@
 package ru.noko.platform.database;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
+
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -23,7 +25,8 @@ public final class DatabaseFailures {
     public static boolean unavailable(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLTransientConnectionException
+            // ConnectionException: a pooled connection died before it could be prepared (the server stopped)
+            if (current instanceof SQLTransientConnectionException || current instanceof ConnectionException
                     || current instanceof SocketTimeoutException || current instanceof ConnectException) {
                 return true;
             }
