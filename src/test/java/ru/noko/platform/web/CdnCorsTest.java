@@ -41,6 +41,7 @@ class CdnCorsTest extends AdminApiTestBase {
         }
         HttpResponse<String> ratings = api.exchange(HttpRequest.GET("/api/v1/ratings?region=00&year=2022&per_page=5"));
         assertTrue(ratings.header("Access-Control-Expose-Headers").contains("ETag"));
+        assertTrue(ratings.header("Access-Control-Expose-Headers").contains("Retry-After"), "a page can read when to retry a 503");
         assertTrue(ratings.header("Vary").contains("Accept-Encoding"), "the representation's own Vary stays");
     }
 
