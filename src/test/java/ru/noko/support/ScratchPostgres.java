@@ -83,12 +83,32 @@ public final class ScratchPostgres implements AutoCloseable {
         asOwner(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "-t", "30", "stop");
     }
 
-    /** Freezes the postmaster and every process of it (SIGSTOP): connections stay open, nothing answers. */
+    /**
+     * Freezes the postmaster and every process of it (SIGSTOP): connections stay open, nothing
+     * answers. The postmaster first, so that it forks nothing new; then its processes, listed again
+     * until no new one appears.
+     */
     public void freeze() throws IOException {
         long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        List<Long> pids = new ArrayList<>();
-        pids.add(postmaster);
-        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> pids.add(child.pid())));
+        stop(List.of(postmaster));
+        long deadline = System.nanoTime() + COMMAND_DEADLINE.toNanos();
+        while (true) {
+            List<Long> children = new ArrayList<>();
+            ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> children.add(child.pid())));
+            synchronized (frozen) {
+                children.removeAll(frozen);
+            }
+            if (children.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Processes of the server keep appearing: " + children);
+            }
+            stop(children);
+        }
+    }
+
+    private void stop(List<Long> pids) throws IOException {
         List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
         pids.forEach(pid -> command.add(Long.toString(pid)));
         synchronized (frozen) {
