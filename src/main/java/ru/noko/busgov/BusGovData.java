@@ -31,6 +31,10 @@ class BusGovData {
         this.sql = sql;
     }
 
+    void allowLongStatements() {
+        sql.allowLongStatements();
+    }
+
     /** Any campaign, drafts and retracted ones included: the caller tells them apart. */
     Optional<CampaignState> state(long campaignId) {
         return sql.one("SELECT id, region_code, status, published_revision FROM campaign WHERE id = ?",

@@ -73,6 +73,7 @@ public class BusGovExport {
      */
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Archive export(long campaignId, BusGovOptions options) {
+        data.allowLongStatements(); // a national campaign's archive reads for a while
         CampaignState state = data.state(campaignId).orElseThrow(() -> notFound(campaignId));
         if (CampaignState.RETRACTED.equals(state.status())) {
             throw new BusGovExportException(BusGovExportException.Reason.RETRACTED,

@@ -97,6 +97,7 @@ public class RevisionPublisher {
      */
     @Transactional
     public int publish(Campaign campaign, ImportJob job, String note, OffsetDateTime publishedAt) {
+        sql.allowLongStatements();
         PhaseTimer timer = new PhaseTimer();
         long campaignId = campaign.id();
         long jobId = job.id();
@@ -209,7 +210,10 @@ public class RevisionPublisher {
             public void afterCommit() {
                 timer.lap("commit");
                 LOG.info("Published revision {} of campaign {}: {} results; {}", revision, campaignId, rows, timer);
-                cleanup.execute(() -> transactions.executeWrite(status -> staged.delete(jobId) >= 0));
+                cleanup.execute(() -> transactions.executeWrite(status -> {
+                    sql.allowLongStatements();
+                    return staged.delete(jobId) >= 0;
+                }));
             }
         });
         return revision;

@@ -41,6 +41,7 @@ class DatasetWriter {
 
     @Transactional(readOnly = true)
     public void write(Dataset dataset, Edition edition, OutputStream out) {
+        sql.allowLongStatements();
         if (dataset instanceof MethodologyDataset) {
             CsvWriter csv = new CsvWriter(out, CsvDialect.RFC4180);
             csv.row(dataset.structureOf(edition.release()).header());

@@ -61,6 +61,7 @@ public class Takedowns {
     /** The caller must be an admin; the reason is public. */
     @Transactional
     public Result takedown(Caller caller, long campaignId, String reason) {
+        sql.allowLongStatements();
         // one takedown at a time: each edition leaves out the campaigns of every takedown before it
         sql.update("LOCK TABLE opendata_takedown IN EXCLUSIVE MODE", List.of());
         Campaign campaign = campaigns.lock(campaignId)

@@ -85,7 +85,7 @@ class WidgetApiTest extends WidgetTestBase {
         assertNull(response.header("X-Frame-Options"), "widgets may be framed");
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"));
-        assertEquals("public, max-age=300, stale-while-revalidate=3600", response.header("Cache-Control"));
+        assertEquals("public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400", response.header("Cache-Control"));
 
         HttpResponse<String> badge = api.get("/widgets/organizations/" + fixture.demoSchoolId + "/badge.svg");
         assertTrue(badge.header("Content-Security-Policy").contains("sandbox"));

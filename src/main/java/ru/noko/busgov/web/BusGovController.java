@@ -46,7 +46,7 @@ class BusGovController implements BusgovApi {
     static final String UNSUPPORTED_METHODOLOGY_TYPE = "/docs/problems#methodology-not-for-bus-gov";
     private static final MediaType ZIP = MediaType.of("application/zip");
     private static final MediaType XML = MediaType.of("application/xml; charset=utf-8");
-    private static final String SCHEMA_CACHE = "public, max-age=86400, stale-while-revalidate=604800";
+    private static final String SCHEMA_CACHE = "public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800";
 
     private final BusGovExport exports;
     private final BusGovSchema schema;

@@ -62,6 +62,7 @@ class DemoDataLoader {
     /** One transaction: a crash half-way leaves no demo data, and the next start tries again. */
     @Transactional
     public void load() {
+        sql.allowLongStatements();
         CsvRecords.Row region = SeedFiles.read(DIR + "region.csv").get(0);
         String regionCode = region.get("code");
         sql.update("INSERT INTO region (code, okato_code, name, federal_district, demo) VALUES (?, ?, ?, ?, true)",

@@ -194,6 +194,7 @@ public class Uploads {
             UploadTable rows = new GuardedUploadTable(table, run, probe);
             Staged result = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
                     status -> {
+                        sql.allowLongStatements();
                         Staged s = stage(status.getConnection(), jobId, campaign, rows, level,
                                 count -> jobs.progress(jobId, count), timer, run::check);
                         if (dryRun || s.report().errorCount() > 0) {
@@ -225,7 +226,10 @@ public class Uploads {
         try {
             if (e instanceof ImportRun.Cancelled || run.cancelled()) {
                 // the staging transaction rolled back; this only guards against rows committed some other way
-                transactions.executeWrite(status -> staged.delete(jobId));
+                transactions.executeWrite(status -> {
+                    sql.allowLongStatements();
+                    return staged.delete(jobId);
+                });
                 LOG.info("Import job {} was cancelled", jobId);
             } else if (e instanceof UnreadableUpload || e.getCause() instanceof UnreadableUpload) {
                 jobs.fail(jobId, (e instanceof UnreadableUpload ? e : e.getCause()).getMessage());

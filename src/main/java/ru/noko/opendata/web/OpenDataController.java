@@ -53,7 +53,7 @@ class OpenDataController implements OpendataApi {
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final long IMMUTABLE_SECONDS = 31_536_000;
-    static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600";
+    static final String REVALIDATE = "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400";
     private static final long REVALIDATE_SECONDS = 300;
     /** The latest URLs move with each new version: caches keep them briefly. */
     private static final String LATEST = "public, max-age=60";

@@ -31,9 +31,20 @@ public class Sql {
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcOperations jdbc;
+    private final LongStatements longStatements;
 
-    public Sql(JdbcOperations jdbc) {
+    public Sql(JdbcOperations jdbc, LongStatements longStatements) {
         this.jdbc = jdbc;
+        this.longStatements = longStatements;
+    }
+
+    /**
+     * Lets the statements of the current transaction run long (uploads, publishing, dumps): every
+     * other statement ends within the short default, so that reads fail fast when the database
+     * fails. See {@link LongStatements}.
+     */
+    public void allowLongStatements() {
+        longStatements.allow();
     }
 
     public <T> List<T> list(String sql, List<?> parameters, RowMapper<T> mapper) {

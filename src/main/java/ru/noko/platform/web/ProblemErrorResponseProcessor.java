@@ -1,6 +1,8 @@
 package ru.noko.platform.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -10,7 +12,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.noko.api.model.Problem;
+import ru.noko.platform.database.DatabaseFailures;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -32,13 +36,23 @@ import java.util.regex.Pattern;
 class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     static final String INTERNAL_ERROR = "Внутренняя ошибка сервера (internal error)";
+    static final String DATABASE_UNAVAILABLE = "База данных временно недоступна; повторите запрос позже (database unavailable)";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern VIOLATION = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)+): (.+)", Pattern.DOTALL);
 
+    private final long retryAfterSeconds;
+
+    ProblemErrorResponseProcessor(@Value("${noko.database.retry-after:5s}") Duration retryAfter) {
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (status.getCode() >= 500 && context.getRootCause().map(DatabaseFailures::unavailable).orElse(false)) {
+            return databaseUnavailable(context, response);
+        }
         if (status.getCode() >= 500) {
             return ProblemDocuments.respond(response, internalError(context, status));
         }
@@ -51,6 +65,21 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 : problems.isEmpty() ? null : problems.get(0).message();
         Problem problem = ProblemDocuments.problem(status, type, status.getReason(), detail,
                 context.getRequest().getPath(), invalid ? problems : List.of());
+        return ProblemDocuments.respond(response, problem);
+    }
+
+    /**
+     * The database is stopped, hung or restarting: a 503 the client may retry, nothing about the
+     * internals; the pool reconnects by itself once the database is back.
+     */
+    private MutableHttpResponse<Problem> databaseUnavailable(ErrorContext context, MutableHttpResponse<?> response) {
+        Throwable cause = context.getRootCause().orElseThrow();
+        LOG.warn("Database unavailable answering {} {}: {}", context.getRequest().getMethodName(),
+                context.getRequest().getPath(), cause.toString());
+        Problem problem = ProblemDocuments.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE,
+                "Service Unavailable", DATABASE_UNAVAILABLE, context.getRequest().getPath(), List.of());
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         return ProblemDocuments.respond(response, problem);
     }
 

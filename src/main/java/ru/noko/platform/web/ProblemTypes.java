@@ -7,6 +7,7 @@ public final class ProblemTypes {
     public static final String NOT_FOUND = "/docs/problems#not-found";
     public static final String TOO_MANY_REQUESTS = "/docs/problems#too-many-requests";
     public static final String TOO_LARGE = "/docs/problems#too-large";
+    public static final String DATABASE_UNAVAILABLE = "/docs/problems#database-unavailable";
     public static final String GENERIC = "about:blank";
 
     private ProblemTypes() {

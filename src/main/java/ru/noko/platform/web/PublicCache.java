@@ -2,6 +2,7 @@ package ru.noko.platform.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>by polling {@code data_version} now and then, a fallback for a lost notification.</li>
  * </ul>
  * ETags and cache keys include the version, so entries of an older version are never served.
+ * <p>
+ * While the database is unavailable (the last poll failed) the cached bodies keep being served, and
+ * an entry read then lives a full {@code expire-after-write} period again instead of expiring: the
+ * version cannot have changed without the database, so what is cached is still what is published.
  */
 @Singleton
 public class PublicCache implements ApplicationEventListener<StartupEvent> {
@@ -46,6 +51,7 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
 
     private final Cache<String, Entry> bodies;
     private final AtomicLong version = new AtomicLong(-1);
+    private volatile boolean databaseAvailable = true;
     private final DataVersion dataVersion;
     private final TransactionOperations<Connection> transactions;
 
@@ -54,12 +60,29 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
                        @Value("${noko.public-cache.expire-after-write:1h}") Duration expireAfterWrite) {
         this.dataVersion = dataVersion;
         this.transactions = transactions;
+        long lifetime = expireAfterWrite.toNanos();
         this.bodies = Caffeine.newBuilder()
                 .maximumWeight(maxMegabytes * 1024 * 1024)
                 .weigher(PublicCache::weight)
-                .expireAfterWrite(expireAfterWrite)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry entry, long now) {
+                        return lifetime;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry entry, long now, long remaining) {
+                        return lifetime;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry entry, long now, long remaining) {
+                        return databaseAvailable ? remaining : lifetime;
+                    }
+                })
                 .build();
     }
+
 
     /** Roughly the bytes an entry holds: key, body and the headers stored with it. */
     static int weight(String key, Entry entry) {
@@ -126,8 +149,16 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
     void poll() {
         try {
             refresh();
+            if (!databaseAvailable) {
+                databaseAvailable = true;
+                LOG.info("The database answers again");
+            }
         } catch (RuntimeException e) {
-            LOG.debug("Could not read the data version: {}", e.toString());
+            if (databaseAvailable) {
+                databaseAvailable = false;
+                LOG.warn("Could not read the data version; cached public responses are served until the database answers: {}",
+                        e.toString());
+            }
         }
     }
 

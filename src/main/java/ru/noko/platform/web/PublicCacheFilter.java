@@ -36,14 +36,14 @@ import java.util.Map;
  *       share a validator, and parameter order or spelling never makes a new one;</li>
  *   <li>{@code If-None-Match} with a current ETag → 304 without touching the database;</li>
  *   <li>rendered bodies kept in {@link PublicCache} and served from memory until the version changes;</li>
- *   <li>{@code Cache-Control: public, max-age=60, stale-while-revalidate=600}, {@code Vary: Accept, Accept-Encoding}.</li>
+ *   <li>{@code Cache-Control: public, max-age=60, stale-while-revalidate=600, stale-if-error=86400}, {@code Vary: Accept, Accept-Encoding}.</li>
  * </ul>
  * Only 200 answers are cached; streamed CSV gets the headers but is not kept in memory.
  */
 @ServerFilter("/api/**")
 class PublicCacheFilter implements Ordered {
 
-    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
     static final String VARY = "Accept, Accept-Encoding";
     private static final String ADMIN_PREFIX = "/api/v1/admin";
     private static final String LOOKUP = PublicCacheFilter.class.getName() + ".lookup";

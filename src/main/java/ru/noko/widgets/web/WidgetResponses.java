@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 @Singleton
 class WidgetResponses {
 
-    static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
-    static final String SCRIPT_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+    static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400";
+    static final String SCRIPT_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400, stale-if-error=86400";
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     static final String HTML = "text/html; charset=utf-8";
     static final String SVG = "image/svg+xml; charset=utf-8";

@@ -98,23 +98,23 @@ class HttpCachingTest extends ApiTestBase {
     @Test
     void corsAllowsAnyOriginOnJsonCsvNotModifiedAndErrors() {
         HttpResponse<String> json = api.call(fromBrowser(HttpRequest.GET(RATINGS)));
-        assertEquals(ORIGIN, json.header("Access-Control-Allow-Origin"));
+        assertEquals("*", json.header("Access-Control-Allow-Origin"));
         assertTrue(json.header("Access-Control-Expose-Headers").contains("ETag"));
 
         HttpResponse<String> csv = api.call(fromBrowser(HttpRequest.GET(RATINGS + "&format=csv")));
         assertEquals(200, csv.code());
-        assertEquals(ORIGIN, csv.header("Access-Control-Allow-Origin"));
+        assertEquals("*", csv.header("Access-Control-Allow-Origin"));
 
         HttpResponse<String> notModified = api.call(fromBrowser(HttpRequest.GET(RATINGS).header("If-None-Match", json.header("ETag"))));
         assertEquals(304, notModified.code());
-        assertEquals(ORIGIN, notModified.header("Access-Control-Allow-Origin"));
+        assertEquals("*", notModified.header("Access-Control-Allow-Origin"));
 
         HttpResponse<String> invalid = api.call(fromBrowser(HttpRequest.GET("/api/v1/ratings?region=x")));
         assertEquals(400, invalid.code());
-        assertEquals(ORIGIN, invalid.header("Access-Control-Allow-Origin"), "browsers can read the problem too");
+        assertEquals("*", invalid.header("Access-Control-Allow-Origin"), "browsers can read the problem too");
         HttpResponse<String> missing = api.call(fromBrowser(HttpRequest.GET("/api/v1/campaigns/999999999")));
         assertEquals(404, missing.code());
-        assertEquals(ORIGIN, missing.header("Access-Control-Allow-Origin"));
+        assertEquals("*", missing.header("Access-Control-Allow-Origin"));
     }
 
     @Test
