@@ -149,6 +149,8 @@ class MethodologyBreakTest extends AdminApiTestBase {
     void theWidgetShowsThe2016CardOnItsOwnScaleAndNoChangeAcrossTheBreak() {
         String card2016 = api.get("/widgets/organizations/" + organizationId + "?campaign=" + campaign2016).body();
         assertTrue(card2016.contains("141,2") && card2016.contains("из 160"), "the total on the 160-point scale");
+        String badge2016 = api.get("/widgets/organizations/" + organizationId + "/badge.svg?campaign=" + campaign2016).body();
+        assertTrue(badge2016.contains("141,20 из 160"), badge2016);
         assertTrue(card2016.contains("из 40"), "openness up to 40 points");
         assertFalse(card2016.contains("Доступность образовательной деятельности"), "no K3 in 2016");
 

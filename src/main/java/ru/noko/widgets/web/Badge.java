@@ -1,5 +1,6 @@
 package ru.noko.widgets.web;
 
+import ru.noko.methodology.Score;
 import ru.noko.widgets.WidgetData;
 
 /**
@@ -16,7 +17,8 @@ final class Badge {
     private Badge() {
     }
 
-    static String render(WidgetData.Card card, Labels l) {
+    /** {@code maxTotal}: the top of the total's scale under the shown result's methodology (100, or 160 points). */
+    static String render(WidgetData.Card card, double maxTotal, Labels l) {
         WidgetData.Result shown = card.shown();
         boolean demo = card.organization().demoRegion() || shown != null && shown.campaign().demo();
         String label = shown == null ? l.t("НОКО", "NOKO")
@@ -27,7 +29,7 @@ final class Badge {
         String title = shown == null
                 ? name + l.t(": результаты НОКО не опубликованы", ": no NOKO results published")
                 : name + l.t(": НОКО ", ": NOKO ") + shown.campaign().year() + l.t(", итоговый балл ", ", total score ")
-                + value + l.t(" из 100", " of 100") + (demo ? l.t(" (демонстрационные данные)", " (demonstration data)") : "");
+                + value + l.t(" из " + new Score(maxTotal).russian(), " of " + new Score(maxTotal).shortText('.')) + (demo ? l.t(" (демонстрационные данные)", " (demonstration data)") : "");
 
         int labelWidth = textWidth(label) + 2 * PADDING;
         int valueWidth = textWidth(value) + 2 * PADDING;

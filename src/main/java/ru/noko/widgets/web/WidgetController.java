@@ -67,8 +67,12 @@ class WidgetController implements WidgetsApi {
     @Override
     public HttpResponse<String> getOrganizationBadge(Long id, Long campaign, WidgetLanguage lang) {
         Labels labels = Labels.of(value(lang));
-        return responses.dataWidget("badge/" + id + "/" + campaign, labels.lang(), () -> new WidgetResponses.Rendered(
-                Badge.render(card(id, campaign, labels), labels), WidgetResponses.SVG, WidgetResponses.badgePolicy()));
+        return responses.dataWidget("badge/" + id + "/" + campaign, labels.lang(), () -> {
+            WidgetData.Card card = card(id, campaign, labels);
+            double maxTotal = methodology(card.shown() == null ? null : card.shown().campaign().methodologyCode()).maxTotal();
+            return new WidgetResponses.Rendered(Badge.render(card, maxTotal, labels), WidgetResponses.SVG,
+                    WidgetResponses.badgePolicy());
+        });
     }
 
     @Override
