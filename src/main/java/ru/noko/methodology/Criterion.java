@@ -2,6 +2,7 @@ package ru.noko.methodology;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -60,5 +61,21 @@ public record Criterion(
             throw new IllegalArgumentException(
                     "weights of the indicators of " + code + " sum to " + weightSum + ", not 1");
         }
+    }
+
+    /**
+     * The criterion from its indicators' points, weighted as the catalogue weighs them, when every
+     * one of them has a value; null otherwise (or when the criterion has no indicators).
+     */
+    public Double fromIndicators(Function<Indicator, Double> points) {
+        WeightedMean mean = new WeightedMean();
+        for (Indicator indicator : indicators) {
+            Double value = points.apply(indicator);
+            if (value == null) {
+                return null;
+            }
+            mean.add(indicator.weight(), value);
+        }
+        return mean.isEmpty() ? null : mean.value();
     }
 }

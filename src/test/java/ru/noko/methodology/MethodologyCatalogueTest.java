@@ -17,6 +17,17 @@ class MethodologyCatalogueTest {
     private final Methodology edu = catalogue.defaultMethodology();
 
     @Test
+    void aCriterionFollowsItsIndicatorsByTheCatalogueWeightsOnlyWhenAllAreGiven() {
+        Criterion k1 = edu.criterion("K1").orElseThrow();
+        // 1.1 ×0.3, 1.2 ×0.3, 1.3 ×0.4
+        Map<String, Double> points = Map.of("1.1", 90.0, "1.2", 60.0, "1.3", 75.0);
+        assertEquals(0.3 * 90 + 0.3 * 60 + 0.4 * 75, k1.fromIndicators(i -> points.get(i.code())), 1e-9);
+        assertEquals(null, k1.fromIndicators(i -> i.code().equals("1.2") ? null : 80.0), "an indicator not given");
+        assertEquals(null, catalogue.find("edu-2014").orElseThrow().criterion("K1").orElseThrow()
+                .fromIndicators(i -> 50.0), "no indicators in the 2014 catalogue");
+    }
+
+    @Test
     void shipsEdu2019AsTheDefaultBesideThe2014SchemeOnItsTwoScales() {
         assertEquals(List.of("edu-2019", "edu-2014", "edu-2014-percent"),
                 catalogue.methodologies().stream().map(Methodology::code).toList());

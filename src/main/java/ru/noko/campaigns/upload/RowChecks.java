@@ -344,24 +344,13 @@ abstract class RowChecks {
          */
         private void checkCriteriaAgainstIndicators(UploadTable.SourceRow row, double[] criteria, Double[] indicators) {
             List<Indicator> catalogue = fields.indicators();
-            List<ru.noko.methodology.Criterion> methodologyCriteria = fields.methodology().criteria();
-            for (int c = 0; c < methodologyCriteria.size() && c < criteria.length; c++) {
-                ru.noko.methodology.Criterion criterion = methodologyCriteria.get(c);
+            for (ru.noko.methodology.Criterion criterion : fields.methodology().criteria()) {
                 int index = UploadFields.CRITERIA.indexOf(criterion.field());
                 if (index < 0) {
                     continue;
                 }
-                double weighted = 0;
-                boolean complete = true;
-                for (Indicator indicator : criterion.indicators()) {
-                    Double value = indicators[catalogue.indexOf(indicator)];
-                    if (value == null) {
-                        complete = false;
-                        break;
-                    }
-                    weighted += indicator.weight() * value;
-                }
-                if (complete && TotalCheck.differs(criteria[index], weighted)) {
+                Double weighted = criterion.fromIndicators(indicator -> indicators[catalogue.indexOf(indicator)]);
+                if (weighted != null && TotalCheck.differs(criteria[index], weighted)) {
                     String field = criterion.field();
                     report.warning(UploadReport.cell(row.row(), field, row.get(field), "criterion_indicators_mismatch",
                             "Строка " + row.row() + ": значение " + label(field) + " " + Excerpt.of(row.get(field))
