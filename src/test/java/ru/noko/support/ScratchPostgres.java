@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of a test's own, made from the machine's binaries in a temporary folder, that
- * the test may stop, start, freeze (SIGSTOP) and thaw. Trust authentication on 127.0.0.1 only. As
+ * the test may stop, start, freeze (SIGSTOP) and thaw, and give a streaming replica. Trust authentication on 127.0.0.1 only. As
  * root (PostgreSQL refuses to run as root) the server runs as the {@code postgres} user. Every
  * command has a deadline.
  */
@@ -50,6 +50,15 @@ public final class ScratchPostgres implements AutoCloseable {
         return null;
     }
 
+    /** Like {@link #missing()}, for a streaming replica as well ({@link #startReplica()}). */
+    public static String missingForReplica() {
+        String missing = missing();
+        if (missing == null && !Files.isExecutable(BIN.resolve("pg_basebackup"))) {
+            return "no pg_basebackup in " + BIN;
+        }
+        return missing;
+    }
+
     public static ScratchPostgres initAndStart() throws IOException {
         boolean root = isRoot();
         Path folder = Files.createTempDirectory("noko-scratch-pg-");
@@ -64,6 +73,28 @@ public final class ScratchPostgres implements AutoCloseable {
             return server;
         } catch (IOException | RuntimeException e) {
             server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A hot standby of this server in a folder of its own: a base backup over the replication
+     * protocol ({@code pg_basebackup -R}, which also writes the standby's connection to this one),
+     * then started; it streams and replays this server's changes from then on.
+     */
+    public ScratchPostgres startReplica() throws IOException {
+        Path replicaFolder = Files.createTempDirectory("noko-scratch-pg-replica-");
+        ScratchPostgres replica = new ScratchPostgres(replicaFolder, freePort(), root);
+        try {
+            if (root) {
+                run(List.of("chown", "postgres", replicaFolder.toString()));
+            }
+            replica.asOwner(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                    "-U", "postgres", "-D", replica.data.toString(), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync");
+            replica.start();
+            return replica;
+        } catch (IOException | RuntimeException e) {
+            replica.close();
             throw e;
         }
     }

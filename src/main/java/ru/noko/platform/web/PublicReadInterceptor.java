@@ -25,7 +25,7 @@ class PublicReadInterceptor implements MethodInterceptor<Object, Object> {
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        PublicSnapshots.Read<Object> read = snapshots.read(context::proceed);
+        PublicSnapshots.Read<Object> read = snapshots.read(() -> context.proceed(this)); // proceed(this): the read may run again on the primary
         ServerRequestContext.currentRequest().ifPresent(request -> request.setAttribute(SNAPSHOT_VERSION, read.version()));
         return read.value();
     }

@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import ru.noko.platform.database.DataVersion;
+import ru.noko.platform.database.ReadReplica;
 
 import java.sql.Connection;
 import java.util.function.Supplier;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Reads published data and the data version it belongs to from one database snapshot (a read-only
  * REPEATABLE READ transaction whose first statement reads the version, see {@link DataVersion#snapshot}), and moves this node's known
- * version forward when the snapshot's is newer. {@link PublicRead} does this for a controller; a
+ * version forward when the snapshot's is newer. With a read replica the snapshot is the replica's
+ * ({@link ReadReplica}). {@link PublicRead} does this for a controller; a
  * reader that keeps its own cache (widgets) calls {@link #read} for the part that misses it.
  */
 @Singleton
@@ -24,11 +26,14 @@ public class PublicSnapshots {
     private final TransactionOperations<Connection> transactions;
     private final DataVersion dataVersion;
     private final PublicCache cache;
+    private final ReadReplica replica;
 
-    PublicSnapshots(TransactionOperations<Connection> transactions, DataVersion dataVersion, PublicCache cache) {
+    PublicSnapshots(TransactionOperations<Connection> transactions, DataVersion dataVersion, PublicCache cache,
+                    ReadReplica replica) {
         this.transactions = transactions;
         this.dataVersion = dataVersion;
         this.cache = cache;
+        this.replica = replica;
     }
 
     /** Inside a transaction already open, the reader runs in it and the version is read there. */
@@ -36,10 +41,14 @@ public class PublicSnapshots {
         if (transactions.findTransactionStatus().isPresent()) {
             return new Read<>(reader.get(), dataVersion.current());
         }
-        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+        // on the read replica when one is configured (else, or when it fails or lags, on the primary); the
+        // version is the replica's own, so a lagging replica's answer is never named by the newer version
+        long known = cache.version();
+        return replica.read(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
             long version = dataVersion.snapshot();
+            replica.checkLag(version, known);
             cache.seen(version);
             return new Read<>(reader.get(), version);
-        });
+        }));
     }
 }
