@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class ScratchPostgres implements AutoCloseable {
 
-    public static final Path BIN = Path.of(System.getProperty("noko.test.postgres-bin", "/usr/lib/postgresql/15/bin"));
+    /** The binaries: -Dnoko.test.postgres-bin, else the newest /usr/lib/postgresql/N/bin (Debian's layout). */
+    public static final Path BIN = binaries();
     private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
 
     private final Path folder;
@@ -213,6 +214,21 @@ public final class ScratchPostgres implements AutoCloseable {
             throw new IllegalStateException("Interrupted: " + command, e);
         } finally {
             Files.deleteIfExists(output);
+        }
+    }
+
+    private static Path binaries() {
+        String configured = System.getProperty("noko.test.postgres-bin");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path fallback = Path.of("/usr/lib/postgresql/15/bin");
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(version -> version.getFileName().toString().matches("[0-9]+"))
+                    .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+                    .map(version -> version.resolve("bin")).orElse(fallback);
+        } catch (IOException e) {
+            return fallback;
         }
     }
 
