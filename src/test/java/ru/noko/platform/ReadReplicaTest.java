@@ -187,12 +187,26 @@ class ReadReplicaTest {
         }
         HttpResponse<String> campaigns = timed(CAMPAIGNS + "&year=2060");
         assertEquals(200, campaigns.statusCode(), campaigns.body());
+        assertEquals(200, timed("/health/readiness").statusCode(), "a stopped replica keeps the node in the load balancer");
+        HttpResponse<String> health = send(admin("/health").GET().build());
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("public reads go to the primary"), health.body());
 
         replica.start();
         awaitReplayed();
+        await("the replica's pool to answer again", () -> {
+            try {
+                HttpResponse<String> again = send(admin("/health").GET().build());
+                return again.statusCode() == 200 && again.body().contains("\"replica\":\"UP\"");
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
         for (int i = 0; i < 3; i++) {
             assertEquals(200, timed(nextUncached()).statusCode());
-            Thread.sleep(400);
         }
     }
 
