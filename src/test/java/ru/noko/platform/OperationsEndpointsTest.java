@@ -1,7 +1,10 @@
 package ru.noko.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Inject;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +15,7 @@ import ru.noko.support.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class OperationsEndpointsTest extends AdminApiTestBase {
 
+    @Inject
+    ApplicationContext context;
+
     private String operatorToken;
 
     @BeforeAll
@@ -30,6 +37,12 @@ class OperationsEndpointsTest extends AdminApiTestBase {
                 Map.of("name", "Пермь — оператор (операции)", "role", "operator", "regions", List.of("59"))));
         assertEquals(201, created.code(), created.body());
         operatorToken = Json.parse(created.body()).get("secret").asText();
+    }
+
+    @Test
+    void withoutAReplicaUrlThereIsOnePoolOnly() {
+        assertFalse(context.containsBean(DataSource.class, Qualifiers.byName("replica")), "no replica pool without NOKO_READ_REPLICA_URL");
+        assertEquals(1, context.getBeansOfType(DataSource.class).size());
     }
 
     @Test
