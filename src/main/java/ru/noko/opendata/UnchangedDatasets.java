@@ -1,6 +1,8 @@
 package ru.noko.opendata;
 
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -17,6 +19,8 @@ import java.util.List;
 @Singleton
 class UnchangedDatasets {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UnchangedDatasets.class);
+
     private final DatasetCatalog catalog;
     private final Editions editions;
     private final DatasetFiles files;
@@ -29,21 +33,27 @@ class UnchangedDatasets {
         this.releases = releases;
     }
 
-    void decide(Release made) {
+    void decide(Release release) {
+        StringBuilder made = new StringBuilder();
         for (Dataset dataset : catalog.all()) {
+            long start = System.nanoTime();
             List<Edition> versions = editions.current(dataset);
-            if (versions.isEmpty() || versions.get(versions.size() - 1).release().id() != made.id()) {
+            if (versions.isEmpty() || versions.get(versions.size() - 1).release().id() != release.id()) {
                 continue;
             }
             Edition edition = versions.get(versions.size() - 1);
             try (FileStore.Rendered wouldBe = files.render(dataset, edition)) {
                 if (dataset.regionCode() == null && versions.size() >= 2 && wouldBe.fingerprint().sha256()
                         .equals(files.fingerprint(dataset, versions.get(versions.size() - 2)).sha256())) {
-                    releases.unchanged(made, dataset.code());
+                    releases.unchanged(release, dataset.code());
                 } else {
                     files.keep(dataset, edition, wouldBe);
                 }
+                made.append(made.isEmpty() ? "" : ", ").append(dataset.code()).append(' ')
+                        .append(wouldBe.fingerprint().bytes() / 1024).append(" KB ")
+                        .append((System.nanoTime() - start) / 1_000_000).append(" ms");
             }
         }
+        LOG.info("Open-data files of version {}: {}", release.version(), made);
     }
 }
