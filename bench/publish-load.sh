@@ -28,7 +28,7 @@ NOKO_DATA_DIR="$WORK/pg" NOKO_DEMO_DATA=false NOKO_PORT=$PORT NOKO_EMBEDDED_POST
 NOKO_BOOTSTRAP_ADMIN_TOKEN="$TOKEN" NOKO_IMPORT_WAIT=1s NOKO_OPENDATA_FILES_DIR="$WORK/files" \
   java -Xmx$HEAP ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; echo "(work files in $WORK)"' EXIT
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; echo "(work files in $WORK)"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
   sleep 1
