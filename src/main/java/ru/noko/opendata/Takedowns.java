@@ -45,9 +45,10 @@ public class Takedowns {
     private final TakedownImpact impact;
     private final PublishedData publishedData;
     private final AuditLog audit;
+    private final DatasetFiles datasetFiles;
 
     Takedowns(Sql sql, CampaignRepository campaigns, CampaignAdmin campaignAdmin, DatasetCatalog catalog, Editions editions,
-              TakedownImpact impact, PublishedData publishedData, AuditLog audit) {
+              TakedownImpact impact, PublishedData publishedData, AuditLog audit, DatasetFiles datasetFiles) {
         this.sql = sql;
         this.campaigns = campaigns;
         this.campaignAdmin = campaignAdmin;
@@ -56,6 +57,7 @@ public class Takedowns {
         this.impact = impact;
         this.publishedData = publishedData;
         this.audit = audit;
+        this.datasetFiles = datasetFiles;
     }
 
     /** The caller must be an admin; the reason is public. */
@@ -97,6 +99,10 @@ public class Takedowns {
                 if (touched.contains(edition.release().id())) {
                     Edition next = edition.next(takedown);
                     editions.add(dataset, next);
+                    // the new edition is a file made once, like a version: stored with the takedown
+                    try (FileStore.Rendered rendered = datasetFiles.render(dataset, next)) {
+                        datasetFiles.keep(dataset, next, rendered);
+                    }
                     files.add(new WithdrawnFile(dataset, edition, next));
                 }
             }

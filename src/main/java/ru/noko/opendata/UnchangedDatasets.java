@@ -1,19 +1,25 @@
 package ru.noko.opendata;
 
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * Decides, when a release is made, which national datasets it gives a new version: only those whose
- * file would change. The would-be file's SHA-256 is compared with the previous version's (its current
- * edition), so a byte-identical file (the methodology on every publish, the results after a change of
- * organization links only) is never published twice. Region datasets follow their region's campaigns
- * ({@link ReleaseRepository#forRegion}). Runs in the release's transaction; the checksums it computes
- * are the ones the files are served with.
+ * Makes, when a release is made, the files of the versions it makes, and decides which national
+ * datasets it gives a new version: only those whose file would change. Each dataset the release is
+ * the newest version of is rendered once; a national file whose SHA-256 equals the previous
+ * version's (its current edition) is dropped and the release recorded as leaving the dataset
+ * unchanged, so a byte-identical file (the methodology on every publish, the results after a change
+ * of organization links only) is never published twice. Every other file is stored with the
+ * release. Region datasets follow their region's campaigns ({@link ReleaseRepository#forRegion}).
+ * Runs in the release's transaction: a version exists if and only if its files do.
  */
 @Singleton
 class UnchangedDatasets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnchangedDatasets.class);
 
     private final DatasetCatalog catalog;
     private final Editions editions;
@@ -27,20 +33,27 @@ class UnchangedDatasets {
         this.releases = releases;
     }
 
-    void decide(Release made) {
+    void decide(Release release) {
+        StringBuilder made = new StringBuilder();
         for (Dataset dataset : catalog.all()) {
-            if (dataset.regionCode() != null) {
-                continue;
-            }
+            long start = System.nanoTime();
             List<Edition> versions = editions.current(dataset);
-            if (versions.size() < 2 || versions.get(versions.size() - 1).release().id() != made.id()) {
+            if (versions.isEmpty() || versions.get(versions.size() - 1).release().id() != release.id()) {
                 continue;
             }
-            String wouldBe = files.fingerprint(dataset, versions.get(versions.size() - 1)).sha256();
-            String previous = files.fingerprint(dataset, versions.get(versions.size() - 2)).sha256();
-            if (wouldBe.equals(previous)) {
-                releases.unchanged(made, dataset.code());
+            Edition edition = versions.get(versions.size() - 1);
+            try (FileStore.Rendered wouldBe = files.render(dataset, edition)) {
+                if (dataset.regionCode() == null && versions.size() >= 2 && wouldBe.fingerprint().sha256()
+                        .equals(files.fingerprint(dataset, versions.get(versions.size() - 2)).sha256())) {
+                    releases.unchanged(release, dataset.code());
+                } else {
+                    files.keep(dataset, edition, wouldBe);
+                }
+                made.append(made.isEmpty() ? "" : ", ").append(dataset.code()).append(' ')
+                        .append(wouldBe.fingerprint().bytes() / 1024).append(" KB ")
+                        .append((System.nanoTime() - start) / 1_000_000).append(" ms");
             }
         }
+        LOG.info("Open-data files of version {}: {}", release.version(), made);
     }
 }

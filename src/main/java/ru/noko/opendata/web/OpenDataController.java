@@ -192,7 +192,7 @@ class OpenDataController implements OpendataApi {
                     .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
         }
         String fileName = Passports.dataFileName(edition, dataset);
-        StreamedFile file = new StreamedFile(files.open(dataset, edition), CSV, edition.madeAt().toInstant().toEpochMilli(),
+        StreamedFile file = new StreamedFile(files.open(dataset, edition, fingerprint), CSV, edition.madeAt().toInstant().toEpochMilli(),
                 fingerprint.bytes()).attach(fileName);
         return expiring(HttpResponse.<FileCustomizableResponseType>ok(file), IMMUTABLE_SECONDS)
                 .contentType(CSV)
