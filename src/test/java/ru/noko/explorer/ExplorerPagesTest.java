@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
+import ru.noko.platform.database.DataVersion;
+import ru.noko.platform.web.PublicCache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,18 @@ class ExplorerPagesTest extends ExplorerTestBase {
         HttpResponse<String> again = api.call(HttpRequest.GET(path).header("If-None-Match", etag));
         assertEquals(304, again.code());
         assertEquals(etag, api.get(path).header("ETag"), "served from the cache under the same validator");
+    }
+
+    @Test
+    void aPublicationGivesEveryPageANewValidator() {
+        String path = "/regions/" + ExplorerFixture.REGION;
+        String before = api.get(path).header("ETag");
+        // what publishing does after its commit: a new data version, the public cache cleared
+        context.getBean(DataVersion.class).bump();
+        context.getBean(PublicCache.class).invalidateAll();
+        HttpResponse<String> after = api.call(HttpRequest.GET(path).header("If-None-Match", before));
+        assertEquals(200, after.code(), "the old validator no longer matches");
+        assertFalse(before.equals(after.header("ETag")));
     }
 
     @Test

@@ -125,8 +125,8 @@ class HomePages {
             parts.add(new Views.MethodologyPart(m.code(), m.title(), m.yearsText(), m.legalBasis(), m.description(),
                     m.scale().code().equals("percent") ? "баллы 0–100 по каждому критерию" : "баллы методики, итог до " + Format.score(m.maxTotal()),
                     m.totalRule() == ru.noko.methodology.TotalRule.MEAN ? "среднее критериев" : "сумма критериев", m.defaultVariant().code(), m.defaultZeroRule().code(),
-                    new Views.Table("Критерии", List.of("Код", "Критерий", "Максимум", "Показателей"), criterionRows),
-                    indicatorRows.isEmpty() ? null : new Views.Table("Показатели", List.of("Код", "Показатель", "Вес в критерии",
+                    new Views.Table("Критерии методики " + m.code(), List.of("Код", "Критерий", "Максимум", "Показателей"), criterionRows),
+                    indicatorRows.isEmpty() ? null : new Views.Table("Показатели методики " + m.code(), List.of("Код", "Показатель", "Вес в критерии",
                             "Источник", "Формула", "Исходные данные"), indicatorRows)));
         }
         List<String> rules = List.of(
