@@ -41,7 +41,9 @@ import java.util.TreeSet;
 @Singleton
 class RegionPages {
 
-    private static final int MAX_MUNICIPALITY_ORGANIZATIONS = 300;
+    private static final int MAX_MUNICIPALITY_ORGANIZATIONS = 150;
+    /** Rows of the municipalities table of a region page: a page stays under 60 KB. */
+    private static final int MAX_MUNICIPALITIES = 200;
 
     private final RegionRepository regions;
     private final CampaignQueries campaigns;
@@ -96,7 +98,7 @@ class RegionPages {
         }
         Chart criteria = criteriaChart(queries.statistics(code, null, null));
 
-        Page<Municipality> municipalities = regions.findMunicipalities(code, PageRequest.of(1, 500));
+        Page<Municipality> municipalities = regions.findMunicipalities(code, PageRequest.of(1, MAX_MUNICIPALITIES));
         List<Views.Row> municipalityRows = municipalities.rows().stream().map(m -> new Views.Row(List.of(
                 new Views.Cell(m.name(), "/municipalities/" + m.oktmo()), Views.Cell.of(m.oktmo()),
                 Views.Cell.of(String.valueOf(m.organizationsCount()))), false)).toList();
@@ -111,7 +113,9 @@ class RegionPages {
                         "/feeds/regions/" + code + ".atom", "Публикации региона (Atom)"),
                 null, List.of(Links.crumb("Главная", "/"), Links.crumb("Регионы", "/regions")), notices);
         return templates.render("region", new Views.Region(layout, region.name(), campaignTable, distribution, criteria,
-                extremes, new Views.Table("Муниципалитеты", List.of("Муниципалитет", "ОКТМО", "Организаций"),
+                extremes, new Views.Table("Муниципалитеты" + (municipalities.total() > municipalities.rows().size()
+                        ? " (первые " + municipalities.rows().size() + " из " + municipalities.total() + "; все — в /api/v1/regions/" + code + "/municipalities)" : ""),
+                List.of("Муниципалитет", "ОКТМО", "Организаций"),
                 municipalityRows), ratingLinks));
     }
 
@@ -231,7 +235,8 @@ class RegionPages {
                         "/feeds/regions/" + m.regionCode() + ".atom", "Публикации региона (Atom)"),
                 null, List.of(Links.crumb("Главная", "/"), Links.crumb(region.name(), "/regions/" + region.code())), notices);
         String caption = "Организации и их последний опубликованный результат"
-                + (found.total() > found.rows().size() ? " (первые " + found.rows().size() + " из " + found.total() + ")" : "");
+                + (found.total() > found.rows().size() ? " (первые " + found.rows().size() + " из " + found.total()
+                + "; все — в /api/v1/organizations?municipality=" + oktmo + ")" : "");
         return templates.render("municipality", new Views.Municipality(layout, m.name(), new Views.Table(caption,
                 List.of("Организация", "Тип", "Год оценки", "Итог", "Опубликовано"), rows), links));
     }
