@@ -72,6 +72,14 @@ class ExplorerPagesTest extends ExplorerTestBase {
     }
 
     @Test
+    void theSearchFindsOrganizationsByNameOrInnAndPlacesByName() {
+        String byName = api.get("/?q=" + java.net.URLEncoder.encode("гимназия новоградского", StandardCharsets.UTF_8)).body();
+        assertTrue(byName.contains("href=\"/organizations/" + fixture.demoSchoolId + "\""), "found by words of its name");
+        String byPlace = api.get("/?q=" + java.net.URLEncoder.encode("новоградский", StandardCharsets.UTF_8)).body();
+        assertTrue(byPlace.contains("href=\"/municipalities/00701000\""), "a municipality by its name");
+    }
+
+    @Test
     void aPageIsRevalidatedByItsETag() {
         String path = "/organizations/" + fixture.demoSchoolId;
         HttpResponse<String> first = api.get(path);

@@ -37,9 +37,11 @@ class HomePages {
     private final CampaignQueries campaigns;
     private final MethodologyCatalogue catalogue;
     private final Templates templates;
+    private final Places places;
 
     HomePages(OrganizationRepository organizations, RegionRepository regions, CampaignQueries campaigns,
-              MethodologyCatalogue catalogue, Templates templates) {
+              MethodologyCatalogue catalogue, Templates templates, Places places) {
+        this.places = places;
         this.organizations = organizations;
         this.regions = regions;
         this.campaigns = campaigns;
@@ -69,6 +71,14 @@ class HomePages {
                 if (SearchText.fold(region.name()).contains(folded)) {
                     found.add(new Views.Row(List.of(new Views.Cell(region.name(), "/regions/" + region.code()),
                             Views.Cell.of("регион"), Views.Cell.of(region.name()), Views.Cell.of("—")), false));
+                }
+            }
+            if (!inn) {
+                for (Places.Place place : places.find(query)) {
+                    Region region = byCode.get(place.regionCode());
+                    found.add(new Views.Row(List.of(new Views.Cell(place.name(), "/municipalities/" + place.oktmo()),
+                            Views.Cell.of("муниципалитет"), Views.Cell.of(region == null ? place.regionCode() : region.name()),
+                            Views.Cell.of("—")), false));
                 }
             }
         }
