@@ -147,6 +147,10 @@ class ExplorerPagesTest extends ExplorerTestBase {
     void unknownThingsAre404AndBadParametersAre400() {
         assertEquals(404, api.get("/organizations/999999999").code());
         assertEquals(404, api.get("/regions/99").code());
+        HttpResponse<String> page = api.call(HttpRequest.GET("/organizations/999999999").header("Accept", "text/html,*/*;q=0.8"));
+        assertEquals(404, page.code());
+        assertTrue(page.body().contains("<h1>Страница не найдена</h1>"), "a browser gets a page");
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
         assertEquals(400, api.get("/regions/9x").code());
         assertEquals(400, api.get("/compare?organizations=1,2,3,4,5,6,7,8,9,10,11").code());
         assertEquals(400, api.get("/regions/93/ratings?per_page=101").code(), "a page stays under 60 KB");

@@ -3,9 +3,11 @@ package ru.noko.explorer.web;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.PublicCache;
 import ru.noko.platform.web.PublicSnapshots;
 
@@ -36,13 +38,42 @@ class ExplorerResponses {
 
     private final PublicCache cache;
     private final PublicSnapshots snapshots;
+    private final Supplier<String> notFound;
 
-    ExplorerResponses(PublicCache cache, PublicSnapshots snapshots) {
+    ExplorerResponses(PublicCache cache, PublicSnapshots snapshots, Templates templates) {
         this.cache = cache;
         this.snapshots = snapshots;
+        this.notFound = () -> templates.render("notfound", new Views.NotFound(templates.layout("Страница не найдена — НОКО",
+                "Такой страницы нет: организация, регион или муниципалитет не найдены.", "/", List.of(), null,
+                List.of(Links.crumb("Главная", "/")), List.of()),
+                "Такой организации, региона, муниципалитета или опубликованной кампании нет в данных НОКО. "
+                        + "Проверьте адрес или найдите нужное через поиск."));
     }
 
     MutableHttpResponse<String> page(Supplier<String> render) {
+        try {
+            return cachedPage(render);
+        } catch (ApiProblemException problem) {
+            if (problem.status() != HttpStatus.NOT_FOUND || !acceptsHtml()) {
+                throw problem;
+            }
+            return HttpResponse.<String>status(HttpStatus.NOT_FOUND).body(notFound.get()).contentType(HTML)
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
+                    .header("Content-Security-Policy", POLICY)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
+    }
+
+    /** A browser asks for text/html first; an API client names JSON (or nothing HTML). */
+    private static boolean acceptsHtml() {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
+        String accept = request == null ? "" : String.join(",", request.getHeaders().getAll(HttpHeaders.ACCEPT));
+        return accept.contains("text/html");
+    }
+
+    private MutableHttpResponse<String> cachedPage(Supplier<String> render) {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
         String named = MARKUP_VERSION + "\n" + request.getPath() + "?" + canonicalQuery(request);
         String key = cache.version() + "\n" + named;

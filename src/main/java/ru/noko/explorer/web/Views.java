@@ -51,6 +51,9 @@ public final class Views {
                                List<Link> links, String embedCode, String lineage) {
     }
 
+    public record NotFound(Layout layout, String what) {
+    }
+
     public record Compare(Layout layout, Chart chart, Table table) {
     }
 
