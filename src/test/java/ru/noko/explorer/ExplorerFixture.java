@@ -1,0 +1,79 @@
+package ru.noko.explorer;
+
+import io.micronaut.context.ApplicationContext;
+import ru.noko.platform.database.DataVersion;
+import ru.noko.platform.database.Sql;
+import ru.noko.platform.web.PublicCache;
+import ru.noko.support.TestCampaigns;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A region published through the operators' upload path (two cycles, one organization named like
+ * a script), beside the demo data every test database has.
+ */
+final class ExplorerFixture {
+
+    static final String REGION = "93";
+    static final String MUNICIPALITY = "93701000";
+    static final String XSS_NAME = "<script>alert(1)</script> & \"Школа\"";
+    static final String DEMO_REGION = "00";
+
+    private static ExplorerFixture instance;
+
+    final long xssId;
+    final long otherId;
+    final long demoSchoolId;
+
+    private ExplorerFixture(long xssId, long otherId, long demoSchoolId) {
+        this.xssId = xssId;
+        this.otherId = otherId;
+        this.demoSchoolId = demoSchoolId;
+    }
+
+    static synchronized ExplorerFixture get(ApplicationContext context) {
+        if (instance == null) {
+            instance = create(context);
+        }
+        return instance;
+    }
+
+    private static ExplorerFixture create(ApplicationContext context) {
+        Sql sql = context.getBean(Sql.class);
+        TestCampaigns campaigns = new TestCampaigns(context);
+        long before = campaigns.createCampaign(REGION, 2023, "НОКО школ 2023 (тест страниц)");
+        sql.update("INSERT INTO municipality (oktmo, region_code, name, kind) VALUES (?, ?, ?, 'urban_okrug') "
+                + "ON CONFLICT (oktmo) DO NOTHING", List.of(MUNICIPALITY, REGION, "Городской округ <b>Тест</b>"));
+        String xssInn = TestCampaigns.newInn(REGION);
+        List<String> inns = new ArrayList<>(List.of(xssInn));
+        for (int i = 0; i < 6; i++) {
+            inns.add(TestCampaigns.newInn(REGION));
+        }
+        campaigns.publish(before, REGION, rows(inns, 70));
+        long after = campaigns.createCampaign(REGION, 2025, "НОКО школ 2025 (тест страниц)");
+        campaigns.publish(after, REGION, rows(inns, 76));
+        context.getBean(DataVersion.class).bump();
+        context.getBean(PublicCache.class).invalidateAll();
+        long demoSchool = sql.one("""
+                SELECT o.id FROM organization o JOIN published_result r ON r.organization_id = o.id
+                WHERE o.region_code = '00' AND o.type = 'school' ORDER BY o.id LIMIT 1""", List.of(),
+                row -> row.getLong(1)).orElseThrow();
+        return new ExplorerFixture(id(sql, xssInn), id(sql, inns.get(1)), demoSchool);
+    }
+
+    private static List<Map<String, String>> rows(List<String> inns, int base) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < inns.size(); i++) {
+            Map<String, String> row = TestCampaigns.rawInputs(inns.get(i), i == 0 ? XSS_NAME : "Школа № " + (i + 1), base + i * 3);
+            row.put("oktmo", MUNICIPALITY);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static long id(Sql sql, String inn) {
+        return sql.one("SELECT id FROM organization WHERE inn = ?", List.of(inn), row -> row.getLong(1)).orElseThrow();
+    }
+}
