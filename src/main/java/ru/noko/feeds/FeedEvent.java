@@ -12,11 +12,11 @@ import java.util.List;
  * @param retractionId  the audit entry of a retraction, 0 for a revision
  * @param types         organization type codes of the campaign; empty: every type
  */
-public record FeedEvent(Kind kind, long campaignId, Integer revision, OffsetDateTime at, String text, Integer organizations,
+record FeedEvent(Kind kind, long campaignId, Integer revision, OffsetDateTime at, String text, Integer organizations,
                         long retractionId, String regionCode, String regionName, int year, List<String> types,
                         String campaignTitle, String operatorName, boolean demo) {
 
-    public enum Kind {
+    enum Kind {
         PUBLICATION("publication", "Публикация"),
         CORRECTION("correction", "Исправление"),
         RETRACTION("retraction", "Отзыв");
@@ -29,11 +29,11 @@ public record FeedEvent(Kind kind, long campaignId, Integer revision, OffsetDate
             this.label = label;
         }
 
-        public String term() {
+        String term() {
             return term;
         }
 
-        public String label() {
+        String label() {
             return label;
         }
     }

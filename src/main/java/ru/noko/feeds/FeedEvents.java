@@ -14,7 +14,7 @@ import java.util.List;
 
 /** The latest events of a scope, newest first, read from where they are recorded (see the package). */
 @Singleton
-public class FeedEvents {
+class FeedEvents {
 
     private static final String EVENTS = """
             WITH event AS (
@@ -44,7 +44,7 @@ public class FeedEvents {
     }
 
     @Transactional(readOnly = true)
-    public List<FeedEvent> latest(FeedScope scope, int limit) {
+    List<FeedEvent> latest(FeedScope scope, int limit) {
         List<Object> parameters = new ArrayList<>();
         String where = "true";
         if (scope.regionCode() != null) {
