@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.noko.platform.database.Sql;
-import ru.noko.support.Admin;
 import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.TestCampaigns;
 
@@ -55,32 +54,35 @@ class FeedsApiTest extends AdminApiTestBase {
 
     @Test
     void aPublicationACorrectionAndARetractionAppearInEveryFeedTheyBelongTo() {
-        long id = admin.createCampaign("59", 2071, "НОКО детских садов 2071 <тест лент>", "preschool");
-        admin.uploadAndWait(id, Admin.fixture("raw-inputs-utf8-bom.csv"), "text/csv", null);
+        long id = admin.createCampaign("59", 2071, "НОКО школ 2071 <тест лент>", "school");
+        List<Map<String, String>> schools = schools("59");
+        admin.uploadAndWait(id, csv(schools), "text/csv", null);
         String etagBefore = api.get("/feeds/publications.atom").header("ETag");
         assertEquals(200, admin.publish(id).code());
 
         Atom.Entry published = entry(feed("/feeds/regions/59.atom"), id, "revisions/1");
         assertInTheLatest(feed("/feeds/publications.atom"), published);
-        assertEquals("Опубликованы результаты НОКО: Пермский край, 2071, детские сады", published.title());
+        assertEquals("Опубликованы результаты НОКО: Пермский край, 2071, школы", published.title());
         assertEquals("publication", published.category());
-        assertEquals(base + "/regions/59/ratings?year=2071&type=preschool", published.alternate());
+        assertEquals(base + "/regions/59/ratings?year=2071&type=school", published.alternate());
         assertEquals(base + "/api/v1/campaigns/" + id, published.related());
-        assertTrue(published.summary().contains("Кампания «НОКО детских садов 2071 <тест лент>»"), published.summary());
+        assertTrue(published.summary().contains("Кампания «НОКО школ 2071 <тест лент>»"), published.summary());
         assertTrue(published.summary().contains("Организаций: 3."), published.summary());
         assertTrue(published.id().startsWith("tag:localhost,2026:noko/campaigns/" + id + "/"), published.id());
         HttpResponse<String> stale = api.call(HttpRequest.GET("/feeds/publications.atom").header("If-None-Match", etagBefore));
         assertEquals(200, stale.code(), "publishing invalidates the cached feed");
 
-        admin.uploadAndWait(id, Admin.fixture("raw-inputs-correction.csv"), "text/csv", null);
+        List<Map<String, String>> corrected = new ArrayList<>(schools);
+        corrected.set(0, TestCampaigns.rawInputs(schools.get(0).get("inn"), schools.get(0).get("name"), 55));
+        admin.uploadAndWait(id, csv(corrected), "text/csv", null);
         HttpResponse<String> second = admin.call(HttpRequest.POST("/api/v1/admin/campaigns/" + id + "/publish",
                 json(Map.of("note", HOSTILE_NOTE))).contentType(MediaType.APPLICATION_JSON));
         assertEquals(200, second.code(), second.body());
-        Atom.Entry corrected = entry(feed("/feeds/regions/59.atom"), id, "revisions/2");
-        assertEquals("Опубликованы исправленные результаты НОКО: Пермский край, 2071, детские сады (редакция 2)",
-                corrected.title());
-        assertEquals("correction", corrected.category());
-        assertTrue(corrected.summary().endsWith("Примечание: " + HOSTILE_NOTE), corrected.summary());
+        Atom.Entry correction = entry(feed("/feeds/regions/59.atom"), id, "revisions/2");
+        assertEquals("Опубликованы исправленные результаты НОКО: Пермский край, 2071, школы (редакция 2)",
+                correction.title());
+        assertEquals("correction", correction.category());
+        assertTrue(correction.summary().endsWith("Примечание: " + HOSTILE_NOTE), correction.summary());
 
         HttpResponse<String> retracted = admin.call(HttpRequest.POST("/api/v1/admin/campaigns/" + id + "/retract",
                 json(Map.of("reason", HOSTILE_REASON))).contentType(MediaType.APPLICATION_JSON));
@@ -89,11 +91,11 @@ class FeedsApiTest extends AdminApiTestBase {
         Atom.Entry retraction = entry(all, id, "retractions/");
         assertEquals(retraction, all.get(0), "the newest event comes first");
         assertInTheLatest(feed("/feeds/publications.atom"), retraction);
-        assertEquals("Отозваны результаты НОКО: Пермский край, 2071, детские сады", retraction.title());
+        assertEquals("Отозваны результаты НОКО: Пермский край, 2071, школы", retraction.title());
         assertEquals("retraction", retraction.category());
         assertTrue(retraction.summary().contains("отозвана редакция 2"), retraction.summary());
         assertTrue(retraction.summary().endsWith("Причина: " + HOSTILE_REASON), retraction.summary());
-        assertEquals(corrected.author(), retraction.author(), "every entry of a campaign names its operator the same way");
+        assertEquals(correction.author(), retraction.author(), "every entry of a campaign names its operator the same way");
         assertTrue(!retraction.author().isBlank());
         // the earlier events keep their ids
         entry(all, id, "revisions/1");
@@ -117,14 +119,11 @@ class FeedsApiTest extends AdminApiTestBase {
     @Test
     void aRegionsFeedNeverShowsAnotherRegionsEvents() {
         long other = admin.createCampaign("01", 2072, "НОКО школ Адыгеи 2072", "school");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            rows.add(TestCampaigns.rawInputs(TestCampaigns.newInn("01"), "Школа № " + i + " «Адыгея»", 60 + i * 10));
-        }
-        admin.uploadAndWait(other, csv(rows), "text/csv", null);
+        admin.uploadAndWait(other, csv(schools("01")), "text/csv", null);
         assertEquals(200, admin.publish(other).code());
+        // organizations of their own: other tests read the latest results of the fixtures' organizations
         long perm = admin.createCampaign("59", 2073, "НОКО школ 2073 (тест лент регионов)", "school");
-        admin.uploadAndWait(perm, Admin.fixture("results-cp1251-semicolon.csv"), "text/csv", null);
+        admin.uploadAndWait(perm, csv(schools("59")), "text/csv", null);
         assertEquals(200, admin.publish(perm).code());
 
         List<Atom.Entry> adygea = feed("/feeds/regions/01.atom");
@@ -211,6 +210,14 @@ class FeedsApiTest extends AdminApiTestBase {
             assertEquals(region, campaignRegion, entry.id());
             assertTrue(entry.alternate().startsWith(base + "/regions/" + region + "/ratings?"), entry.alternate());
         }
+    }
+
+    private static List<Map<String, String>> schools(String region) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            rows.add(TestCampaigns.rawInputs(TestCampaigns.newInn(region), "Школа № " + i + " «Лента " + region + "»", 60 + i * 10));
+        }
+        return rows;
     }
 
     private static byte[] csv(List<Map<String, String>> rows) {
