@@ -69,7 +69,8 @@ class ModularityTest {
     static final class HouseRules {
 
         private static final String[] FEATURES = {"ru.noko.methodology..", "ru.noko.catalog..", "ru.noko.campaigns..",
-                "ru.noko.ratings..", "ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..", "ru.noko.explorer.."};
+                "ru.noko.ratings..", "ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..", "ru.noko.explorer..",
+                "ru.noko.feeds.."};
 
         private HouseRules() {
         }
@@ -82,7 +83,7 @@ class ModularityTest {
             return Architectures.layeredArchitecture()
                     .consideringOnlyDependenciesInLayers()
                     .layer("readers and exporters").definedBy("ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..",
-                            "ru.noko.explorer..")
+                            "ru.noko.explorer..", "ru.noko.feeds..")
                     .layer("ratings").definedBy("ru.noko.ratings..")
                     .layer("campaigns").definedBy("ru.noko.campaigns..")
                     .layer("catalog").definedBy("ru.noko.catalog..")

@@ -53,7 +53,8 @@ class WhatIsPublishedSourceTest {
             Map.entry("ResultsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("OrganizationsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("IndicatorsDataset", "open-data versions: the revisions a release froze"),
-            Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"));
+            Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"),
+            Map.entry("FeedEvents", "the feeds' history: every published revision and retraction, retracted campaigns too"));
 
     @Test
     void onlyTheViewsSayWhatIsPublished() throws IOException {

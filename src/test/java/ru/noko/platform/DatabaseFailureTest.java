@@ -46,6 +46,7 @@ class DatabaseFailureTest {
     private static final Duration FAIL_FAST = Duration.ofSeconds(5);
     private static final Duration RECOVERY = Duration.ofSeconds(60);
     private static final String CACHED = "/api/v1/ratings?region=00&year=2022&per_page=20";
+    private static final String CACHED_FEED = "/feeds/publications.atom";
 
     private ScratchPostgres postgres;
     private EmbeddedServer server;
@@ -88,13 +89,18 @@ class DatabaseFailureTest {
         assertEquals(200, before.statusCode(), before.body());
         assertTrue(before.headers().firstValue("Cache-Control").orElseThrow().contains("stale-if-error="));
         assertEquals(200, get(nextUncached()).statusCode(), "the pool has live connections");
+        HttpResponse<String> feedBefore = get(CACHED_FEED);
+        assertEquals(200, feedBefore.statusCode(), feedBefore.body());
 
         postgres.stopImmediately();
 
         assertUnavailable(nextUncached());
+        assertUnavailable("/feeds/regions/00.atom");
+        assertUnavailable("/sitemaps/regions.xml");
         HttpResponse<String> cached = get(CACHED);
         assertEquals(200, cached.statusCode(), "cached answers are served while the database is down");
         assertEquals(before.body(), cached.body());
+        assertEquals(feedBefore.body(), get(CACHED_FEED).body(), "a cached feed too");
         assertHealth(503);
         HttpResponse<String> liveness = timed("/health/liveness");
         assertEquals(200, liveness.statusCode(), liveness.body());

@@ -29,7 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP caching of every public GET under {@code /api/} (the admin API excluded):
+ * HTTP caching of every public GET under {@code /api/} (the admin API excluded), of the feeds, the
+ * sitemaps and robots.txt:
  * <ul>
  *   <li>a strong {@code ETag} = hash of (published data version, route and declared parameters in
  *       canonical form, representation, content coding), so JSON, CSV and Excel CSV of one URL never
@@ -40,7 +41,7 @@ import java.util.Map;
  * </ul>
  * Only 200 answers are cached; streamed CSV gets the headers but is not kept in memory.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/feeds/**", "/sitemap.xml", "/sitemaps/**", "/robots.txt"})
 class PublicCacheFilter implements Ordered {
 
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
