@@ -41,6 +41,12 @@ public class RegionRepository implements RegionCodes {
         return sql.count("SELECT count(*) FROM region WHERE code = ?", List.of(code)) > 0;
     }
 
+    /** The region's name alone: no counting of its municipalities and organizations. */
+    @Transactional(readOnly = true)
+    public Optional<String> findName(String code) {
+        return sql.one("SELECT name FROM region WHERE code = ?", List.of(code), row -> row.getString(1));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Region> findByCode(String code) {
         return sql.one("SELECT " + REGION_COLUMNS + " FROM region r WHERE r.code = ?", List.of(code), RegionRepository::region);

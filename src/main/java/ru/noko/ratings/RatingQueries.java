@@ -2,6 +2,7 @@ package ru.noko.ratings;
 
 import ru.noko.campaigns.results.ResultGroups;
 import ru.noko.campaigns.results.ResultTable;
+import ru.noko.campaigns.results.RevisionCounts;
 import ru.noko.catalog.OrganizationLinks;
 import ru.noko.catalog.Predecessor;
 
@@ -41,10 +42,12 @@ public class RatingQueries {
 
     private final Sql sql;
     private final OrganizationLinks links;
+    private final RevisionCounts counts;
 
-    public RatingQueries(Sql sql, OrganizationLinks links) {
+    public RatingQueries(Sql sql, OrganizationLinks links, RevisionCounts counts) {
         this.sql = sql;
         this.links = links;
+        this.counts = counts;
     }
 
     @Transactional(readOnly = true)
@@ -74,13 +77,7 @@ public class RatingQueries {
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
                        r.methodology_code, (SELECT ms.scale FROM methodology ms WHERE ms.code = r.methodology_code) AS scale,
-                       (SELECT count(*) FROM result x
-                        WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
-                       (SELECT count(*) FROM result x
-                        WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision AND x.type = r.type) AS in_type,
-                       CASE WHEN r.oktmo IS NULL THEN NULL
-                            ELSE (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id
-                                  AND x.revision = r.revision AND x.oktmo = r.oktmo) END AS in_municipality,
+                       r.revision,
                        """ + ResultTable.INDICATOR_COLUMNS + """
                        ,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,
@@ -97,7 +94,8 @@ public class RatingQueries {
                      LIMIT 1) p ON true
                 WHERE r.organization_id = ANY (?::bigint[])
                 ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""", List.of(ids),
-                row -> history(row, lineage.get(row.getLong("organization_id"))));
+                row -> history(row, lineage.get(row.getLong("organization_id")),
+                        counts.of(row.getLong("campaign_id"), row.getInt("revision"))));
     }
 
     /** Statistics by year and type over the region's published campaigns, years ascending. */
@@ -154,15 +152,17 @@ public class RatingQueries {
         });
     }
 
-    private static HistoryRow history(ResultSet row, HistoryRow.Lineage lineage) throws SQLException {
+    private static HistoryRow history(ResultSet row, HistoryRow.Lineage lineage, RevisionCounts.Counts counts)
+            throws SQLException {
+        String oktmo = row.getString("oktmo");
         Long previousCampaign = row.getObject("previous_campaign_id") == null ? null : row.getLong("previous_campaign_id");
         return new HistoryRow(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class), row.getString("type"), row.getString("oktmo"),
                 row.getString("municipality"), ResultTable.criteria(row, ""), row.getDouble("total"),
                 row.getDouble("total_computed"), row.getString("total_check"),
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
-                Sql.nullableInt(row, "place_municipality"), row.getInt("in_region"), row.getInt("in_type"),
-                Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
+                Sql.nullableInt(row, "place_municipality"), counts.all(), counts.ofType(row.getString("type")),
+                oktmo == null ? null : counts.inMunicipality(oktmo), Sql.nullableInt(row, "respondents"),
                 ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), ResultTable.indicatorMismatches(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
                 Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage,

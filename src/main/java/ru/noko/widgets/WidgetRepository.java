@@ -2,6 +2,7 @@ package ru.noko.widgets;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import ru.noko.campaigns.results.RevisionCounts;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.SearchText;
 import ru.noko.platform.database.Sql;
@@ -23,9 +24,11 @@ public class WidgetRepository {
     private static final String CAMPAIGN_COLUMNS = "c.id AS campaign_id, c.title, c.year, c.published_at, c.methodology_code, c.demo AS campaign_demo, c.published_revision";
 
     private final Sql sql;
+    private final RevisionCounts counts;
 
-    WidgetRepository(Sql sql) {
+    WidgetRepository(Sql sql, RevisionCounts counts) {
         this.sql = sql;
+        this.counts = counts;
     }
 
     @Transactional(readOnly = true)
@@ -59,16 +62,11 @@ public class WidgetRepository {
                        r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
                        r.place_region, r.place_type, r.place_municipality, r.zero_rule_indicators,
-                       (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                        AND x.type = r.type) AS count_type,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                        AND x.oktmo = r.oktmo) AS count_municipality
+                       (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule
                 FROM published_result r
                 LEFT JOIN municipality m ON m.oktmo = r.oktmo
                 WHERE r.organization_id = ? AND r.campaign_id = ?""",
-                List.of(organizationId, shownId), WidgetRepository::result).orElse(null);
+                List.of(organizationId, shownId), this::result).orElse(null);
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
         }
@@ -189,12 +187,13 @@ public class WidgetRepository {
                 row.getBoolean("campaign_demo"), row.getInt("published_revision"));
     }
 
-    private static WidgetData.Result result(ResultSet row) throws SQLException {
+    private WidgetData.Result result(ResultSet row) throws SQLException {
+        RevisionCounts.Counts ranked = counts.of(row.getLong("campaign_id"), row.getInt("published_revision"));
         return new WidgetData.Result(campaign(row), row.getString("name"), type(row.getString("type")),
                 row.getString("oktmo"), row.getString("municipality"), criteria(row), row.getDouble("total"),
                 row.getDouble("total_computed"), row.getString("total_check"), Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
-                Sql.nullableInt(row, "place_municipality"), row.getInt("count_region"), row.getInt("count_type"),
-                row.getInt("count_municipality"), zeroRuleIndicators(row), row.getString("zero_rule"));
+                Sql.nullableInt(row, "place_municipality"), ranked.all(), ranked.ofType(row.getString("type")),
+                ranked.inMunicipality(row.getString("oktmo")), zeroRuleIndicators(row), row.getString("zero_rule"));
     }
 
     private static List<String> zeroRuleIndicators(ResultSet row) throws SQLException {

@@ -118,11 +118,12 @@ class CatalogController implements CatalogApi {
     public HttpResponse<OrganizationDetail> getOrganization(Long id) {
         Organization organization = organizations.findById(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
-        Region region = requireRegion(organization.regionCode());
+        String regionName = regions.findName(organization.regionCode())
+                .orElseThrow(() -> ApiProblemException.notFound("No region with code " + organization.regionCode()));
         OrganizationDetail detail = new OrganizationDetail(mapper.organization(organization),
                 links.predecessorsOf(id).stream().map(mapper::linked).toList(),
                 links.successorsOf(id).stream().map(mapper::linked).toList());
-        detail.setRegionName(region.name());
+        detail.setRegionName(regionName);
         results.findLatest(id).map(mapper::latestResult).ifPresent(detail::setLatestResult);
         return HttpResponse.ok(detail);
     }
