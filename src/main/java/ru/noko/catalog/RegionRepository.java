@@ -41,10 +41,10 @@ public class RegionRepository implements RegionCodes {
         return sql.count("SELECT count(*) FROM region WHERE code = ?", List.of(code)) > 0;
     }
 
-    /** The region's name alone: no counting of its municipalities and organizations. */
-    @Transactional(readOnly = true)
-    public Optional<String> findName(String code) {
-        return sql.one("SELECT name FROM region WHERE code = ?", List.of(code), row -> row.getString(1));
+    /** The name of the organization's region, to run {@link Sql#together} with other queries. */
+    public static Sql.Query<String> nameOfRegionOf(long organizationId) {
+        return new Sql.Query<>("SELECT g.name FROM organization o JOIN region g ON g.code = o.region_code WHERE o.id = ?",
+                List.of(organizationId), row -> row.getString(1));
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,9 @@ package ru.noko.ratings;
 import ru.noko.campaigns.results.ResultGroups;
 import ru.noko.campaigns.results.ResultTable;
 import ru.noko.campaigns.results.RevisionCounts;
+import ru.noko.catalog.Organization;
 import ru.noko.catalog.OrganizationLinks;
+import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.Predecessor;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -56,23 +58,42 @@ public class RatingQueries {
                 row -> new MunicipalityName(row.getString("oktmo"), row.getString("name"), row.getString("region_code")));
     }
 
+    /** An organization and its history, read together (one round trip); empty for no such organization. */
+    public record OrganizationHistory(Organization organization, List<HistoryRow> rows) {
+    }
+
     /**
-     * Every published result of the organization and of its predecessors (through chains of links,
-     * bounded by {@link OrganizationLinks#MAX_DEPTH}), latest first, each with its previous cycle
-     * within its own organization: a change is never computed across a link. How
-     * many were ranked with a row is counted in the row's own revision, by its key: through the view
-     * each count would look its campaign up again.
+     * The organization and every published result of it and of its predecessors (through chains of
+     * links, bounded by {@link OrganizationLinks#MAX_DEPTH}), latest first, each with its previous
+     * cycle within its own organization: a change is never computed across a link. How many were
+     * ranked with a row comes from {@link RevisionCounts}. The three reads go to the database at once.
      */
     @Transactional(readOnly = true)
-    public List<HistoryRow> history(long organizationId) {
+    public Optional<OrganizationHistory> organizationHistory(long organizationId) {
+        Sql.Query<Organization> organization = OrganizationRepository.byId(organizationId);
+        Sql.Query<Predecessor> chain = OrganizationLinks.chain(organizationId);
+        // rows are read query by query: the chain's mapper has filled the lineage before the history's runs
         Map<Long, HistoryRow.Lineage> lineage = new LinkedHashMap<>();
         lineage.put(organizationId, HistoryRow.Lineage.OWN);
-        for (Predecessor predecessor : links.predecessorChain(organizationId)) {
+        Sql.Query<Predecessor> lineageChain = new Sql.Query<>(chain.sql(), chain.parameters(), row -> {
+            Predecessor predecessor = chain.mapper().map(row);
             lineage.putIfAbsent(predecessor.organizationId(),
                     HistoryRow.Lineage.predecessor(predecessor.kind(), predecessor.date()));
-        }
-        String ids = lineage.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return sql.list("""
+            return predecessor;
+        });
+        Sql.Query<HistoryRow> history = new Sql.Query<>(HISTORY + """
+                WHERE r.organization_id = ANY (ARRAY(""" + OrganizationLinks.lineageIds() + """
+                ))
+                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""",
+                OrganizationLinks.lineageParameters(organizationId),
+                row -> history(row, lineage.get(row.getLong("organization_id")),
+                        counts.of(row.getLong("campaign_id"), row.getInt("revision"))));
+        Sql.Rows rows = sql.together(List.of(organization, lineageChain, history));
+        return rows.one(organization).map(found -> new OrganizationHistory(found, rows.of(history)));
+    }
+
+    /** The history's columns and joins, without its WHERE and ORDER BY. */
+    private static final String HISTORY = """
                 SELECT r.organization_id, r.name, r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
@@ -92,11 +113,7 @@ public class RatingQueries {
                      WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pr.year < r.year
                      ORDER BY pr.year DESC, pr.published_at DESC, pr.campaign_id DESC
                      LIMIT 1) p ON true
-                WHERE r.organization_id = ANY (?::bigint[])
-                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""", List.of(ids),
-                row -> history(row, lineage.get(row.getLong("organization_id")),
-                        counts.of(row.getLong("campaign_id"), row.getInt("revision"))));
-    }
+            """;
 
     /** Statistics by year and type over the region's published campaigns, years ascending. */
     @Transactional(readOnly = true)

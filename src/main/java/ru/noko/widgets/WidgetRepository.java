@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +32,21 @@ public class WidgetRepository {
         this.counts = counts;
     }
 
+    /**
+     * The card of an organization: the result of {@code campaignId}, else of its latest campaign.
+     * Its identity, its history and the shown result go to the database at once.
+     */
     @Transactional(readOnly = true)
     public Optional<WidgetData.Card> card(long organizationId, Long campaignId) {
-        Optional<WidgetData.Organization> organization = sql.one("""
+        Sql.Query<WidgetData.Organization> organizationQuery = new Sql.Query<>("""
                 SELECT o.id, o.name, o.short_name, o.type, o.website, m.name AS municipality, g.demo
                 FROM organization o JOIN region g ON g.code = o.region_code
                 LEFT JOIN municipality m ON m.oktmo = o.oktmo
-                WHERE o.id = ?""", List.of(organizationId), row -> new WidgetData.Organization(row.getLong("id"),
+                WHERE o.id = ?""", List.of(organizationId),
+                row -> new WidgetData.Organization(row.getLong("id"),
                 row.getString("name"), row.getString("short_name"), type(row.getString("type")),
                 row.getString("municipality"), row.getString("website"), row.getBoolean("demo")));
-        if (organization.isEmpty()) {
-            return Optional.empty();
-        }
-        List<WidgetData.Summary> history = sql.list("""
+        Sql.Query<WidgetData.Summary> historyQuery = new Sql.Query<>("""
                 SELECT r.campaign_id, r.year, r.published_at, r.total, r.methodology_code
                 FROM published_result r
                 WHERE r.organization_id = ?
@@ -51,13 +54,8 @@ public class WidgetRepository {
                 row -> new WidgetData.Summary(row.getLong("campaign_id"), row.getInt("year"),
                         row.getObject("published_at", OffsetDateTime.class), row.getDouble("total"),
                         row.getString("methodology_code")));
-        WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
-        Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
-        if (shownId == null) {
-            return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
-        }
-        // the counts read the shown row's own revision by its key: through the view each would look the campaign up again
-        WidgetData.Result shown = sql.one("""
+        // the counts read the shown row's revision (RevisionCounts); the latest campaign is the history's first
+        Sql.Query<WidgetData.Result> shownQuery = new Sql.Query<>("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
                        r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
@@ -65,8 +63,22 @@ public class WidgetRepository {
                        (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule
                 FROM published_result r
                 LEFT JOIN municipality m ON m.oktmo = r.oktmo
-                WHERE r.organization_id = ? AND r.campaign_id = ?""",
-                List.of(organizationId, shownId), this::result).orElse(null);
+                WHERE r.organization_id = ? AND r.campaign_id = COALESCE(?::bigint, (
+                    SELECT l.campaign_id FROM published_result l WHERE l.organization_id = ?
+                    ORDER BY l.year DESC, l.published_at DESC, l.campaign_id DESC LIMIT 1))""",
+                Arrays.asList(organizationId, campaignId, organizationId), this::result);
+        Sql.Rows rows = sql.together(List.of(organizationQuery, historyQuery, shownQuery));
+        Optional<WidgetData.Organization> organization = rows.one(organizationQuery);
+        if (organization.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WidgetData.Summary> history = rows.of(historyQuery);
+        WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
+        Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
+        if (shownId == null) {
+            return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
+        }
+        WidgetData.Result shown = rows.one(shownQuery).orElse(null);
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
         }
