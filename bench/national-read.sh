@@ -6,7 +6,10 @@
 #   ORGS=5000 DURATION=10s WARMUP=5s bench/national-read.sh
 #
 # (a) the long tail: a random organization's JSON, results history and widget (ours) against the
-#     peer's organization row, its results and its latest result; gzip accepted; 64 connections;
+#     peer's auto-generated routes for the same tables: GET /organization/{id},
+#     GET /result/?where.organizationId.eq={id} and, for the widget (an organization's latest result),
+#     the same with orderBy.campaignId=desc&limit=1; gzip accepted (the peer answers uncompressed);
+#     64 connections;
 # (b) an uncached 50-row ratings page of a random region/year/page (our cache is switched off for
 #     this part) against the peer's equivalent page of results (same filter, order, limit, offset).
 # Each side gets the same warm-up, then is measured; the peer runs first, then ours, back to back.
@@ -30,7 +33,8 @@ THREADS="${THREADS:-2}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-20s}"
 HEAP="${HEAP:-512m}"
-JAR="target/noko-opendata-0.1.0.jar"
+JAR="${JAR:-target/noko-opendata-0.1.0.jar}"
+BEFORE_JAR="${BEFORE_JAR:-}"              # another build of ours (say, before a change), measured the same way
 BASE="http://127.0.0.1:$PORT"
 PEER="http://127.0.0.1:$PEER_PORT"
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
@@ -45,10 +49,12 @@ stop_app() { if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP"
 stop_peer() { if [ -n "$PEER_PID" ]; then kill "$PEER_PID" 2>/dev/null || true; PEER_PID=""; fi; }
 trap 'stop_app; stop_peer; rm -rf "$WORK"' EXIT
 
-start_app() { # extra environment assignments...
+start_app() { # [jar] extra environment assignments...
+  local jar="$JAR"
+  case "${1:-}" in *.jar) jar=$1; shift ;; esac
   env "$@" DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DATASOURCES_DEFAULT_USERNAME="$PG_USER" \
     DATASOURCES_DEFAULT_PASSWORD="" NOKO_DEMO_DATA=false NOKO_PORT="$PORT" \
-    java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" >>"$WORK/app.log" 2>&1 &
+    java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$jar" >>"$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 180); do
     curl -fs "$BASE/health" 2>/dev/null | grep -q '"UP"' && return 0
@@ -68,14 +74,14 @@ stop_app
 "${PSQL[@]}" -d "$DB" -At -F ' ' -c "SELECT id FROM organization ORDER BY id" > "$WORK/ids"
 awk '{ print "/api/v1/organizations/" $1; print "/api/v1/organizations/" $1 "/results"; print "/widgets/organizations/" $1 }' \
   "$WORK/ids" > "$WORK/ours-tail"
-awk '{ print "/organizations/" $1; print "/results?where.organizationId.eq=" $1;
-       print "/results?where.organizationId.eq=" $1 "&orderBy.campaignId=desc&limit=1" }' "$WORK/ids" > "$WORK/peer-tail"
+awk '{ print "/organization/" $1; print "/result/?where.organizationId.eq=" $1;
+       print "/result/?where.organizationId.eq=" $1 "&orderBy.campaignId=desc&limit=1" }' "$WORK/ids" > "$WORK/peer-tail"
 "${PSQL[@]}" -d "$DB" -At -F ' ' -c "SELECT c.region_code, c.year, c.id, count(*) FROM campaign c JOIN result r
     ON r.campaign_id = c.id AND r.revision = c.published_revision AND r.type = 'school'
     WHERE c.status = 'published' GROUP BY 1, 2, 3" > "$WORK/scopes"
 awk '{ for (p = 1; (p - 1) * 50 < $4; p++) print "/api/v1/ratings?region=" $1 "&year=" $2 "&type=school&per_page=50&page=" p }' \
   "$WORK/scopes" > "$WORK/ours-ratings"
-awk '{ for (p = 1; (p - 1) * 50 < $4; p++) print "/results?where.campaignId.eq=" $3 "&where.type.eq=school&orderBy.total=desc&orderBy.organizationId=asc&limit=50&offset=" (p - 1) * 50 }' \
+awk '{ for (p = 1; (p - 1) * 50 < $4; p++) print "/result/?where.campaignId.eq=" $3 "&where.type.eq=school&orderBy.total=desc&orderBy.organizationId=asc&limit=50&offset=" (p - 1) * 50 }' \
   "$WORK/scopes" > "$WORK/peer-ratings"
 echo "Random-organization mix: $(wc -l < "$WORK/ours-tail") URLs; ratings pages: $(wc -l < "$WORK/ours-ratings") URLs"
 
@@ -94,13 +100,22 @@ measure() { # label base-url paths-file
 
 echo "== Peer: Platformatic DB"
 PEER_PID=$(bench/peer-platformatic.sh "postgres://$PG_USER@$PG_HOST:$PG_PORT/$DB" "$PEER_PORT")
-for _ in $(seq 1 120); do curl -fs "$PEER/organizations?limit=1" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 120); do curl -fs "$PEER/organization/?limit=1" >/dev/null 2>&1 && break; sleep 1; done
 id=$(sed -n 1p "$WORK/ids")
-curl -fs "$PEER/organizations/$id" >/dev/null || { echo "The peer does not answer /organizations/$id"; exit 1; }
-curl -fs "$PEER/$(sed -n 2p "$WORK/peer-ratings" | cut -c2-)" | head -c 300; echo
+curl -fs "$PEER/organization/$id" >/dev/null || { echo "The peer does not answer /organization/$id"; exit 1; }
 measure peer-tail "$PEER" "$WORK/peer-tail"
 measure peer-ratings "$PEER" "$WORK/peer-ratings"
 stop_peer
+
+if [ -n "$BEFORE_JAR" ]; then
+  echo "== Ours before: $BEFORE_JAR"
+  start_app "$BEFORE_JAR"
+  measure before-tail "$BASE" "$WORK/ours-tail"
+  stop_app
+  start_app "$BEFORE_JAR" NOKO_CACHE_MAX_MB=0
+  measure before-ratings "$BASE" "$WORK/ours-ratings"
+  stop_app
+fi
 
 echo "== Ours: the packaged service, -Xmx$HEAP"
 start_app
@@ -121,5 +136,12 @@ printf '| uncached 50-row ratings page, req/s | %s | %s | %.2f | >= 1.5 |\n' "${
 printf '| uncached 50-row ratings page, p99 | %s ms | %s ms | | |\n' "${P99[peer-ratings]}" "${P99[ours-ratings]}"
 printf '| errors (non-2xx/3xx, socket) | %s / %s | %s / %s | | 0 |\n' "${ERRORS[peer-tail]}" "${ERRORS[peer-ratings]}" \
   "${ERRORS[ours-tail]}" "${ERRORS[ours-ratings]}"
+if [ -n "$BEFORE_JAR" ]; then
+  printf '| before: random-organization mix, req/s (p99) | | %s (%s ms) | %.2f | |\n' "${RPS[before-tail]}" "${P99[before-tail]}" \
+    "$(echo "${RPS[before-tail]} / ${RPS[peer-tail]}" | bc -l)"
+  printf '| before: uncached ratings page, req/s (p99) | | %s (%s ms) | %.2f | |\n' "${RPS[before-ratings]}" "${P99[before-ratings]}" \
+    "$(echo "${RPS[before-ratings]} / ${RPS[peer-ratings]}" | bc -l)"
+  echo "errors before: ${ERRORS[before-tail]} / ${ERRORS[before-ratings]}"
+fi
 [ -n "${KEEP_LOG:-}" ] && cp "$WORK/app.log" "$KEEP_LOG"
 true
