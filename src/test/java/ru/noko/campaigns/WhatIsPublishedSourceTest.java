@@ -53,7 +53,8 @@ class WhatIsPublishedSourceTest {
             Map.entry("ResultsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("OrganizationsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("IndicatorsDataset", "open-data versions: the revisions a release froze"),
-            Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"));
+            Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"),
+            Map.entry("RevisionCounts", "how many a revision ranked, by its key, which callers take from a published row"));
 
     @Test
     void onlyTheViewsSayWhatIsPublished() throws IOException {
