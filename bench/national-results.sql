@@ -50,4 +50,5 @@ INSERT INTO opendata_release (version, created_at, provenance, structure) VALUES
 INSERT INTO opendata_release_campaign (release_id, campaign_id, revision, region_code)
 SELECT (SELECT max(id) FROM opendata_release), id, 1, region_code FROM campaign WHERE status = 'published';
 COMMIT;
-ANALYZE;
+-- at rest, as after autovacuum: visibility map set (index-only scans), statistics fresh
+VACUUM ANALYZE;

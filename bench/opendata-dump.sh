@@ -27,6 +27,7 @@ echo "Generating $ORGS organizations x $YEARS years ..."
 "${PSQL[@]}" -v orgs="$ORGS" -v years="$YEARS" -f bench/national-results.sql
 INN=$(curl -s "localhost:$PORT/opendata/list.csv" | sed -n 3p | cut -d- -f1)
 VERSION=$("${PSQL[@]}" -Atc "SELECT version FROM opendata_release ORDER BY id DESC LIMIT 1")
+STRUCTURE=$("${PSQL[@]}" -Atc "SELECT structure FROM opendata_release ORDER BY id DESC LIMIT 1")
 
 measure() {  # name, url path, SQL of the same rows
   local name=$1 path=$2 query=$3
@@ -53,5 +54,5 @@ RESULTS_SQL="SELECT c.year, c.region_code, rc.campaign_id, rc.revision, r.organi
 INDICATORS_SQL="SELECT c.year, c.region_code, rc.campaign_id, rc.revision, iv.organization_id, o.inn, o.kpp, iv.indicator_code, iv.value, iv.zero_rule_applied FROM opendata_release_campaign rc JOIN campaign c ON c.id = rc.campaign_id JOIN indicator_value iv ON iv.campaign_id = rc.campaign_id AND iv.revision = rc.revision JOIN organization o ON o.id = iv.organization_id WHERE rc.release_id = (SELECT max(id) FROM opendata_release) ORDER BY c.year, c.region_code, rc.campaign_id, iv.organization_id, string_to_array(iv.indicator_code, '.')::int[]"
 
 echo "Service heap limit -Xmx$HEAP"
-measure results "/opendata/$INN-noko-results/data-$VERSION-structure-20261123.csv" "$RESULTS_SQL"
-measure indicators "/opendata/$INN-noko-indicators/data-$VERSION-structure-20261123.csv" "$INDICATORS_SQL"
+measure results "/opendata/$INN-noko-results/data-$VERSION-structure-$STRUCTURE.csv" "$RESULTS_SQL"
+measure indicators "/opendata/$INN-noko-indicators/data-$VERSION-structure-$STRUCTURE.csv" "$INDICATORS_SQL"

@@ -9,4 +9,7 @@ import java.util.Optional;
 public interface LatestResults {
 
     Optional<PublishedResult> findLatest(long organizationId);
+
+    /** {@link #findLatest} as a query to run {@link ru.noko.platform.database.Sql#together} with others. */
+    ru.noko.platform.database.Sql.Query<PublishedResult> latest(long organizationId);
 }

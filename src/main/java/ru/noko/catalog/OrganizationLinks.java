@@ -152,14 +152,26 @@ public class OrganizationLinks {
     /** The organizations the given one directly continues, oldest link first. */
     @Transactional(readOnly = true)
     public List<LinkedOrganization> predecessorsOf(long organizationId) {
-        return sql.list(SELECT + " WHERE l.successor_id = ? ORDER BY l.effective_date, l.id", List.of(organizationId),
+        Sql.Query<LinkedOrganization> query = predecessors(organizationId);
+        return sql.list(query.sql(), query.parameters(), query.mapper());
+    }
+
+    /** {@link #predecessorsOf} as a query to run {@link Sql#together} with others. */
+    public static Sql.Query<LinkedOrganization> predecessors(long organizationId) {
+        return new Sql.Query<>(SELECT + " WHERE l.successor_id = ? ORDER BY l.effective_date, l.id", List.of(organizationId),
                 row -> link(row).predecessor());
     }
 
     /** The organizations that directly continue the given one, oldest link first. */
     @Transactional(readOnly = true)
     public List<LinkedOrganization> successorsOf(long organizationId) {
-        return sql.list(SELECT + " WHERE l.predecessor_id = ? ORDER BY l.effective_date, l.id", List.of(organizationId),
+        Sql.Query<LinkedOrganization> query = successors(organizationId);
+        return sql.list(query.sql(), query.parameters(), query.mapper());
+    }
+
+    /** {@link #successorsOf} as a query to run {@link Sql#together} with others. */
+    public static Sql.Query<LinkedOrganization> successors(long organizationId) {
+        return new Sql.Query<>(SELECT + " WHERE l.predecessor_id = ? ORDER BY l.effective_date, l.id", List.of(organizationId),
                 row -> link(row).successor());
     }
 
@@ -170,20 +182,39 @@ public class OrganizationLinks {
      */
     @Transactional(readOnly = true)
     public List<Predecessor> predecessorChain(long organizationId) {
-        return sql.list("""
-                WITH RECURSIVE chain (organization_id, kind, effective_date, depth, path) AS (
-                    SELECT predecessor_id, kind, effective_date, 1, ARRAY[successor_id, predecessor_id]
-                    FROM organization_link WHERE successor_id = ?
-                    UNION ALL
-                    SELECT l.predecessor_id, l.kind, l.effective_date, c.depth + 1, c.path || l.predecessor_id
-                    FROM chain c JOIN organization_link l ON l.successor_id = c.organization_id
-                    WHERE c.depth < ? AND l.predecessor_id <> ALL (c.path))
-                SELECT DISTINCT ON (organization_id) organization_id, kind, effective_date, depth FROM chain
-                ORDER BY organization_id, depth, effective_date DESC""",
-                List.of(organizationId, MAX_DEPTH),
+        Sql.Query<Predecessor> query = chain(organizationId);
+        return sql.list(query.sql(), query.parameters(), query.mapper());
+    }
+
+    /** {@link #predecessorChain} as a query to run {@link Sql#together} with others. */
+    public static Sql.Query<Predecessor> chain(long organizationId) {
+        return new Sql.Query<>(CHAIN, List.of(organizationId, MAX_DEPTH),
                 row -> new Predecessor(row.getLong("organization_id"), row.getString("kind"),
                         row.getObject("effective_date", LocalDate.class), row.getInt("depth")));
     }
+
+    /**
+     * A subquery of the ids of an organization and of every organization it continues (as
+     * {@link #predecessorChain}); it takes {@link #lineageParameters}.
+     */
+    public static String lineageIds() {
+        return "SELECT ?::bigint UNION ALL SELECT organization_id FROM (" + CHAIN + ") c";
+    }
+
+    public static List<Object> lineageParameters(long organizationId) {
+        return List.of(organizationId, organizationId, MAX_DEPTH);
+    }
+
+    private static final String CHAIN = """
+            WITH RECURSIVE chain (organization_id, kind, effective_date, depth, path) AS (
+                SELECT predecessor_id, kind, effective_date, 1, ARRAY[successor_id, predecessor_id]
+                FROM organization_link WHERE successor_id = ?
+                UNION ALL
+                SELECT l.predecessor_id, l.kind, l.effective_date, c.depth + 1, c.path || l.predecessor_id
+                FROM chain c JOIN organization_link l ON l.successor_id = c.organization_id
+                WHERE c.depth < ? AND l.predecessor_id <> ALL (c.path))
+            SELECT DISTINCT ON (organization_id) organization_id, kind, effective_date, depth FROM chain
+            ORDER BY organization_id, depth, effective_date DESC""";
 
     private Optional<OrganizationLink> byId(long id) {
         return sql.one(SELECT + " WHERE l.id = ?", List.of(id), OrganizationLinks::link);

@@ -49,7 +49,13 @@ public class OrganizationRepository {
 
     @Transactional(readOnly = true)
     public Optional<Organization> findById(long id) {
-        return sql.one("SELECT " + COLUMNS + FROM + " WHERE o.id = ?", List.of(id), OrganizationRepository::organization);
+        Sql.Query<Organization> query = byId(id);
+        return sql.one(query.sql(), query.parameters(), query.mapper());
+    }
+
+    /** {@link #findById} as a query to run {@link Sql#together} with others. */
+    public static Sql.Query<Organization> byId(long id) {
+        return new Sql.Query<>("SELECT " + COLUMNS + FROM + " WHERE o.id = ?", List.of(id), OrganizationRepository::organization);
     }
 
     private static String where(OrganizationQuery query, List<Object> parameters) {

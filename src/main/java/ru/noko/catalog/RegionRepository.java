@@ -41,6 +41,12 @@ public class RegionRepository implements RegionCodes {
         return sql.count("SELECT count(*) FROM region WHERE code = ?", List.of(code)) > 0;
     }
 
+    /** The name of the organization's region, to run {@link Sql#together} with other queries. */
+    public static Sql.Query<String> nameOfRegionOf(long organizationId) {
+        return new Sql.Query<>("SELECT g.name FROM organization o JOIN region g ON g.code = o.region_code WHERE o.id = ?",
+                List.of(organizationId), row -> row.getString(1));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Region> findByCode(String code) {
         return sql.one("SELECT " + REGION_COLUMNS + " FROM region r WHERE r.code = ?", List.of(code), RegionRepository::region);

@@ -2,7 +2,10 @@ package ru.noko.ratings;
 
 import ru.noko.campaigns.results.ResultGroups;
 import ru.noko.campaigns.results.ResultTable;
+import ru.noko.campaigns.results.RevisionCounts;
+import ru.noko.catalog.Organization;
 import ru.noko.catalog.OrganizationLinks;
+import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.Predecessor;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -41,10 +44,12 @@ public class RatingQueries {
 
     private final Sql sql;
     private final OrganizationLinks links;
+    private final RevisionCounts counts;
 
-    public RatingQueries(Sql sql, OrganizationLinks links) {
+    public RatingQueries(Sql sql, OrganizationLinks links, RevisionCounts counts) {
         this.sql = sql;
         this.links = links;
+        this.counts = counts;
     }
 
     @Transactional(readOnly = true)
@@ -53,34 +58,47 @@ public class RatingQueries {
                 row -> new MunicipalityName(row.getString("oktmo"), row.getString("name"), row.getString("region_code")));
     }
 
+    /** An organization and its history, read together (one round trip); empty for no such organization. */
+    public record OrganizationHistory(Organization organization, List<HistoryRow> rows) {
+    }
+
     /**
-     * Every published result of the organization and of its predecessors (through chains of links,
-     * bounded by {@link OrganizationLinks#MAX_DEPTH}), latest first, each with its previous cycle
-     * within its own organization: a change is never computed across a link. How
-     * many were ranked with a row is counted in the row's own revision, by its key: through the view
-     * each count would look its campaign up again.
+     * The organization and every published result of it and of its predecessors (through chains of
+     * links, bounded by {@link OrganizationLinks#MAX_DEPTH}), latest first, each with its previous
+     * cycle within its own organization: a change is never computed across a link. How many were
+     * ranked with a row comes from {@link RevisionCounts}. The three reads go to the database at once.
      */
     @Transactional(readOnly = true)
-    public List<HistoryRow> history(long organizationId) {
+    public Optional<OrganizationHistory> organizationHistory(long organizationId) {
+        Sql.Query<Organization> organization = OrganizationRepository.byId(organizationId);
+        Sql.Query<Predecessor> chain = OrganizationLinks.chain(organizationId);
+        // rows are read query by query: the chain's mapper has filled the lineage before the history's runs
         Map<Long, HistoryRow.Lineage> lineage = new LinkedHashMap<>();
         lineage.put(organizationId, HistoryRow.Lineage.OWN);
-        for (Predecessor predecessor : links.predecessorChain(organizationId)) {
+        Sql.Query<Predecessor> lineageChain = new Sql.Query<>(chain.sql(), chain.parameters(), row -> {
+            Predecessor predecessor = chain.mapper().map(row);
             lineage.putIfAbsent(predecessor.organizationId(),
                     HistoryRow.Lineage.predecessor(predecessor.kind(), predecessor.date()));
-        }
-        String ids = lineage.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return sql.list("""
+            return predecessor;
+        });
+        Sql.Query<HistoryRow> history = new Sql.Query<>(HISTORY + """
+                WHERE r.organization_id = ANY (ARRAY(""" + OrganizationLinks.lineageIds() + """
+                ))
+                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""",
+                OrganizationLinks.lineageParameters(organizationId),
+                row -> history(row, lineage.get(row.getLong("organization_id")),
+                        counts.of(row.getLong("campaign_id"), row.getInt("revision"))));
+        Sql.Rows rows = sql.together(List.of(organization, lineageChain, history));
+        return rows.one(organization).map(found -> new OrganizationHistory(found, rows.of(history)));
+    }
+
+    /** The history's columns and joins, without its WHERE and ORDER BY. */
+    private static final String HISTORY = """
                 SELECT r.organization_id, r.name, r.campaign_id, r.title, r.year, r.published_at, r.type, r.oktmo, m.name AS municipality,
                        r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region, r.place_type, r.place_municipality,
                        r.respondents, r.total_computed, r.total_check, r.zero_rule_indicators,
                        r.methodology_code, (SELECT ms.scale FROM methodology ms WHERE ms.code = r.methodology_code) AS scale,
-                       (SELECT count(*) FROM result x
-                        WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS in_region,
-                       (SELECT count(*) FROM result x
-                        WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision AND x.type = r.type) AS in_type,
-                       CASE WHEN r.oktmo IS NULL THEN NULL
-                            ELSE (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id
-                                  AND x.revision = r.revision AND x.oktmo = r.oktmo) END AS in_municipality,
+                       r.revision,
                        """ + ResultTable.INDICATOR_COLUMNS + """
                        ,
                        p.campaign_id AS previous_campaign_id, p.year AS previous_year, p.total AS previous_total,
@@ -95,10 +113,7 @@ public class RatingQueries {
                      WHERE pr.organization_id = r.organization_id AND pr.type = r.type AND pr.year < r.year
                      ORDER BY pr.year DESC, pr.published_at DESC, pr.campaign_id DESC
                      LIMIT 1) p ON true
-                WHERE r.organization_id = ANY (?::bigint[])
-                ORDER BY r.year DESC, r.published_at DESC, r.campaign_id DESC, r.organization_id""", List.of(ids),
-                row -> history(row, lineage.get(row.getLong("organization_id"))));
-    }
+            """;
 
     /** Statistics by year and type over the region's published campaigns, years ascending. */
     @Transactional(readOnly = true)
@@ -154,15 +169,17 @@ public class RatingQueries {
         });
     }
 
-    private static HistoryRow history(ResultSet row, HistoryRow.Lineage lineage) throws SQLException {
+    private static HistoryRow history(ResultSet row, HistoryRow.Lineage lineage, RevisionCounts.Counts counts)
+            throws SQLException {
+        String oktmo = row.getString("oktmo");
         Long previousCampaign = row.getObject("previous_campaign_id") == null ? null : row.getLong("previous_campaign_id");
         return new HistoryRow(row.getLong("campaign_id"), row.getString("title"), row.getInt("year"),
                 row.getObject("published_at", OffsetDateTime.class), row.getString("type"), row.getString("oktmo"),
                 row.getString("municipality"), ResultTable.criteria(row, ""), row.getDouble("total"),
                 row.getDouble("total_computed"), row.getString("total_check"),
                 Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
-                Sql.nullableInt(row, "place_municipality"), row.getInt("in_region"), row.getInt("in_type"),
-                Sql.nullableInt(row, "in_municipality"), Sql.nullableInt(row, "respondents"),
+                Sql.nullableInt(row, "place_municipality"), counts.all(), counts.ofType(row.getString("type")),
+                oktmo == null ? null : counts.inMunicipality(oktmo), Sql.nullableInt(row, "respondents"),
                 ResultTable.indicators(row), ResultTable.zeroRuleIndicators(row), ResultTable.indicatorMismatches(row), previousCampaign, Sql.nullableInt(row, "previous_year"),
                 previousCampaign == null ? null : ResultTable.criteria(row, "previous_"),
                 Sql.nullableDouble(row, "previous_total"), ResultGroups.read(row), row.getLong("organization_id"), row.getString("name"), lineage,

@@ -2,6 +2,7 @@ package ru.noko.widgets;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import ru.noko.campaigns.results.RevisionCounts;
 import ru.noko.catalog.OrganizationType;
 import ru.noko.catalog.SearchText;
 import ru.noko.platform.database.Sql;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,24 +25,28 @@ public class WidgetRepository {
     private static final String CAMPAIGN_COLUMNS = "c.id AS campaign_id, c.title, c.year, c.published_at, c.methodology_code, c.demo AS campaign_demo, c.published_revision";
 
     private final Sql sql;
+    private final RevisionCounts counts;
 
-    WidgetRepository(Sql sql) {
+    WidgetRepository(Sql sql, RevisionCounts counts) {
         this.sql = sql;
+        this.counts = counts;
     }
 
+    /**
+     * The card of an organization: the result of {@code campaignId}, else of its latest campaign.
+     * Its identity, its history and the shown result go to the database at once.
+     */
     @Transactional(readOnly = true)
     public Optional<WidgetData.Card> card(long organizationId, Long campaignId) {
-        Optional<WidgetData.Organization> organization = sql.one("""
+        Sql.Query<WidgetData.Organization> organizationQuery = new Sql.Query<>("""
                 SELECT o.id, o.name, o.short_name, o.type, o.website, m.name AS municipality, g.demo
                 FROM organization o JOIN region g ON g.code = o.region_code
                 LEFT JOIN municipality m ON m.oktmo = o.oktmo
-                WHERE o.id = ?""", List.of(organizationId), row -> new WidgetData.Organization(row.getLong("id"),
+                WHERE o.id = ?""", List.of(organizationId),
+                row -> new WidgetData.Organization(row.getLong("id"),
                 row.getString("name"), row.getString("short_name"), type(row.getString("type")),
                 row.getString("municipality"), row.getString("website"), row.getBoolean("demo")));
-        if (organization.isEmpty()) {
-            return Optional.empty();
-        }
-        List<WidgetData.Summary> history = sql.list("""
+        Sql.Query<WidgetData.Summary> historyQuery = new Sql.Query<>("""
                 SELECT r.campaign_id, r.year, r.published_at, r.total, r.methodology_code
                 FROM published_result r
                 WHERE r.organization_id = ?
@@ -48,27 +54,31 @@ public class WidgetRepository {
                 row -> new WidgetData.Summary(row.getLong("campaign_id"), row.getInt("year"),
                         row.getObject("published_at", OffsetDateTime.class), row.getDouble("total"),
                         row.getString("methodology_code")));
+        // the counts read the shown row's revision (RevisionCounts); the latest campaign is the history's first
+        Sql.Query<WidgetData.Result> shownQuery = new Sql.Query<>("""
+                SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
+                       r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
+                       r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
+                       r.place_region, r.place_type, r.place_municipality, r.zero_rule_indicators,
+                       (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule
+                FROM published_result r
+                LEFT JOIN municipality m ON m.oktmo = r.oktmo
+                WHERE r.organization_id = ? AND r.campaign_id = COALESCE(?::bigint, (
+                    SELECT l.campaign_id FROM published_result l WHERE l.organization_id = ?
+                    ORDER BY l.year DESC, l.published_at DESC, l.campaign_id DESC LIMIT 1))""",
+                Arrays.asList(organizationId, campaignId, organizationId), this::result);
+        Sql.Rows rows = sql.together(List.of(organizationQuery, historyQuery, shownQuery));
+        Optional<WidgetData.Organization> organization = rows.one(organizationQuery);
+        if (organization.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WidgetData.Summary> history = rows.of(historyQuery);
         WidgetData.Summary latest = history.isEmpty() ? null : history.get(0);
         Long shownId = campaignId != null ? campaignId : latest == null ? null : latest.campaignId();
         if (shownId == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, null));
         }
-        // the counts read the shown row's own revision by its key: through the view each would look the campaign up again
-        WidgetData.Result shown = sql.one("""
-                SELECT r.campaign_id, r.title, r.year, r.published_at, r.methodology_code, r.demo AS campaign_demo,
-                       r.revision AS published_revision, r.name, r.type, r.oktmo, m.name AS municipality,
-                       r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.total_computed, r.total_check,
-                       r.place_region, r.place_type, r.place_municipality, r.zero_rule_indicators,
-                       (SELECT zero_rule FROM published_campaign c WHERE c.id = r.campaign_id) AS zero_rule,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision) AS count_region,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                        AND x.type = r.type) AS count_type,
-                       (SELECT count(*) FROM result x WHERE x.campaign_id = r.campaign_id AND x.revision = r.revision
-                                                        AND x.oktmo = r.oktmo) AS count_municipality
-                FROM published_result r
-                LEFT JOIN municipality m ON m.oktmo = r.oktmo
-                WHERE r.organization_id = ? AND r.campaign_id = ?""",
-                List.of(organizationId, shownId), WidgetRepository::result).orElse(null);
+        WidgetData.Result shown = rows.one(shownQuery).orElse(null);
         if (shown == null) {
             return Optional.of(new WidgetData.Card(organization.get(), null, null, latest));
         }
@@ -189,12 +199,13 @@ public class WidgetRepository {
                 row.getBoolean("campaign_demo"), row.getInt("published_revision"));
     }
 
-    private static WidgetData.Result result(ResultSet row) throws SQLException {
+    private WidgetData.Result result(ResultSet row) throws SQLException {
+        RevisionCounts.Counts ranked = counts.of(row.getLong("campaign_id"), row.getInt("published_revision"));
         return new WidgetData.Result(campaign(row), row.getString("name"), type(row.getString("type")),
                 row.getString("oktmo"), row.getString("municipality"), criteria(row), row.getDouble("total"),
                 row.getDouble("total_computed"), row.getString("total_check"), Sql.nullableInt(row, "place_region"), Sql.nullableInt(row, "place_type"),
-                Sql.nullableInt(row, "place_municipality"), row.getInt("count_region"), row.getInt("count_type"),
-                row.getInt("count_municipality"), zeroRuleIndicators(row), row.getString("zero_rule"));
+                Sql.nullableInt(row, "place_municipality"), ranked.all(), ranked.ofType(row.getString("type")),
+                ranked.inMunicipality(row.getString("oktmo")), zeroRuleIndicators(row), row.getString("zero_rule"));
     }
 
     private static List<String> zeroRuleIndicators(ResultSet row) throws SQLException {

@@ -54,7 +54,8 @@ class WhatIsPublishedSourceTest {
             Map.entry("OrganizationsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("IndicatorsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"),
-            Map.entry("FeedEvents", "the feeds' history: every published revision and retraction, retracted campaigns too"));
+            Map.entry("FeedEvents", "the feeds' history: every published revision and retraction, retracted campaigns too"),
+            Map.entry("RevisionCounts", "how many a revision ranked, by its key, which callers take from a published row"));
 
     @Test
     void onlyTheViewsSayWhatIsPublished() throws IOException {

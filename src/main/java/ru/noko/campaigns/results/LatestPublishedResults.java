@@ -25,7 +25,13 @@ class LatestPublishedResults implements LatestResults {
     @Transactional(readOnly = true)
     @Override
     public Optional<PublishedResult> findLatest(long organizationId) {
-        return sql.one("""
+        Sql.Query<PublishedResult> query = latest(organizationId);
+        return sql.one(query.sql(), query.parameters(), query.mapper());
+    }
+
+    @Override
+    public Sql.Query<PublishedResult> latest(long organizationId) {
+        return new Sql.Query<>("""
                 SELECT r.campaign_id, r.title, r.year, r.published_at, r.k1, r.k2, r.k3, r.k4, r.k5, r.total,
                        r.total_computed, r.total_check, r.zero_rule_indicators, r.place_region, r.place_type, r.place_municipality, r.respondents,
                        r.methodology_code, %s

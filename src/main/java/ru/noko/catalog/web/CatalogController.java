@@ -4,7 +4,7 @@ import ru.noko.platform.web.PublicRead;
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Municipality;
 import ru.noko.catalog.Organization;
-import ru.noko.catalog.OrganizationLinks;
+import ru.noko.catalog.OrganizationOverview;
 import ru.noko.catalog.OrganizationQuery;
 import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.OrganizationSort;
@@ -32,7 +32,6 @@ import ru.noko.platform.web.PageRequest;
 import ru.noko.platform.web.Representation;
 import ru.noko.platform.web.TableResponses;
 import ru.noko.platform.web.TableSource;
-import ru.noko.catalog.LatestResults;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,17 +40,15 @@ class CatalogController implements CatalogApi {
 
     private final RegionRepository regions;
     private final OrganizationRepository organizations;
-    private final LatestResults results;
-    private final OrganizationLinks links;
+    private final OrganizationOverview overview;
     private final CatalogMapper mapper;
     private final TableResponses tables;
 
     CatalogController(RegionRepository regions, OrganizationRepository organizations,
-                      LatestResults results, OrganizationLinks links, CatalogMapper mapper, TableResponses tables) {
+                      OrganizationOverview overview, CatalogMapper mapper, TableResponses tables) {
         this.regions = regions;
         this.organizations = organizations;
-        this.results = results;
-        this.links = links;
+        this.overview = overview;
         this.mapper = mapper;
         this.tables = tables;
     }
@@ -116,14 +113,13 @@ class CatalogController implements CatalogApi {
 
     @Override
     public HttpResponse<OrganizationDetail> getOrganization(Long id) {
-        Organization organization = organizations.findById(id)
+        OrganizationOverview.Overview found = overview.find(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
-        Region region = requireRegion(organization.regionCode());
-        OrganizationDetail detail = new OrganizationDetail(mapper.organization(organization),
-                links.predecessorsOf(id).stream().map(mapper::linked).toList(),
-                links.successorsOf(id).stream().map(mapper::linked).toList());
-        detail.setRegionName(region.name());
-        results.findLatest(id).map(mapper::latestResult).ifPresent(detail::setLatestResult);
+        OrganizationDetail detail = new OrganizationDetail(mapper.organization(found.organization()),
+                found.predecessors().stream().map(mapper::linked).toList(),
+                found.successors().stream().map(mapper::linked).toList());
+        detail.setRegionName(found.regionName());
+        found.latest().map(mapper::latestResult).ifPresent(detail::setLatestResult);
         return HttpResponse.ok(detail);
     }
 

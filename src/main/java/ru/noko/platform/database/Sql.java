@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,6 +28,30 @@ public class Sql {
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /** A query kept for {@link #together}: its text, its parameters in order and how its rows are read. */
+    public record Query<T>(String sql, List<?> parameters, RowMapper<T> mapper) {
+    }
+
+    /** The rows of each query {@link #together} ran. */
+    public static final class Rows {
+
+        private final Map<Query<?>, List<?>> rows = new IdentityHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        public <T> List<T> of(Query<T> query) {
+            List<?> found = rows.get(query);
+            if (found == null) {
+                throw new IllegalArgumentException("not one of the queries that ran together");
+            }
+            return (List<T>) found;
+        }
+
+        public <T> Optional<T> one(Query<T> query) {
+            List<T> found = of(query);
+            return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+        }
     }
 
     private static final int FETCH_SIZE = 1000;
@@ -63,6 +89,43 @@ public class Sql {
     public <T> Optional<T> one(String sql, List<?> parameters, RowMapper<T> mapper) {
         List<T> rows = list(sql, parameters, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /**
+     * Several independent queries sent to the database at once, in one round trip (the driver
+     * pipelines the statements of one text and waits once): a page made of a few small reads pays
+     * one wait for the database instead of one per read. In a transaction they run in it, in order.
+     * No query text may contain a semicolon of its own.
+     */
+    public Rows together(List<? extends Query<?>> queries) {
+        StringBuilder text = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        for (Query<?> query : queries) {
+            if (query.sql().indexOf(';') >= 0) {
+                throw new IllegalArgumentException("a query run together with others has no ';' of its own");
+            }
+            text.append(text.isEmpty() ? "" : ";\n").append(query.sql());
+            parameters.addAll(query.parameters());
+        }
+        return jdbc.prepareStatement(text.toString(), statement -> {
+            bind(statement, parameters);
+            Rows rows = new Rows();
+            boolean resultSet = statement.execute();
+            for (Query<?> query : queries) {
+                if (!resultSet) {
+                    throw new IllegalStateException("a query run together with others returned no rows");
+                }
+                List<Object> found = new ArrayList<>();
+                try (ResultSet set = statement.getResultSet()) {
+                    while (set.next()) {
+                        found.add(query.mapper().map(set));
+                    }
+                }
+                rows.rows.put(query, found);
+                resultSet = statement.getMoreResults();
+            }
+            return rows;
+        });
     }
 
     public long count(String sql, List<?> parameters) {

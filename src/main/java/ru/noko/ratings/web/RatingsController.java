@@ -124,9 +124,10 @@ class RatingsController implements RatingsApi {
     public HttpResponse<OrganizationResultList> listOrganizationResults(Long id, ResponseFormat format,
                                                                         CsvDialect dialect, TableHeaderNames headers,
                                                                         Integer round) {
-        Organization organization = organizations.findById(id)
+        RatingQueries.OrganizationHistory found = queries.organizationHistory(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
-        List<HistoryRow> history = queries.history(id);
+        Organization organization = found.organization();
+        List<HistoryRow> history = found.rows();
         Representation representation = Representation.current();
         if (representation.isTable()) {
             return TableResponses.as(tables.table("organization-" + id + "-results", RatingColumns.HISTORY,
