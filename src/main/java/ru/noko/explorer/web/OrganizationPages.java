@@ -49,7 +49,7 @@ class OrganizationPages {
         Organization o = organizations.findById(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
         Region region = regions.findByCode(o.regionCode()).orElse(null);
-        List<HistoryRow> history = queries.history(id);
+        List<HistoryRow> history = queries.organizationHistory(id).map(RatingQueries.OrganizationHistory::rows).orElse(List.of());
         HistoryRow latest = history.stream().filter(r -> r.organizationId() == id).findFirst()
                 .orElse(history.isEmpty() ? null : history.get(0));
         PublishedCampaign campaign = latest == null ? null : campaigns.findPublic(latest.campaignId()).orElse(null);
