@@ -1,6 +1,7 @@
 package ru.noko.widgets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ru.noko.support.Chromium;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

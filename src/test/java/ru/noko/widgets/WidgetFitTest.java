@@ -1,5 +1,6 @@
 package ru.noko.widgets;
 
+import ru.noko.support.Chromium;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package ru.noko.widgets;
+package ru.noko.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * own WebSocket client: no browser download, no driver. One browser per test class; pages are
  * targets attached in flat mode, so one socket serves them all.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -64,7 +64,7 @@ final class Chromium implements AutoCloseable {
      * The browser to drive. Without one the browser tests are skipped with a message, unless
      * {@code NOKO_REQUIRE_BROWSER=true} (CI installs Chromium and sets it) makes that a failure.
      */
-    static Path executable() {
+    public static Path executable() {
         Path found = find();
         if (found != null) {
             return found;
@@ -97,7 +97,7 @@ final class Chromium implements AutoCloseable {
         return null;
     }
 
-    static Chromium start(Path logFile) throws IOException {
+    public static Chromium start(Path logFile) throws IOException {
         Path profile = Files.createTempDirectory("noko-chromium-");
         List<String> command = List.of(executable().toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -140,7 +140,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A new tab of the given size, with page, runtime and log events on. */
-    Page newPage(int width, int height) {
+    public Page newPage(int width, int height) {
         String targetId = call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
                 .get("sessionId").asText();
@@ -152,7 +152,7 @@ final class Chromium implements AutoCloseable {
         return page;
     }
 
-    JsonNode call(String session, String method, Map<String, ?> params) {
+    public JsonNode call(String session, String method, Map<String, ?> params) {
         int id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode();
         message.put("id", id);
@@ -202,7 +202,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** One tab: navigation, script evaluation (in the page or in one of its frames), screenshots. */
-    final class Page {
+    public final class Page {
 
         private final String session;
         private int width;
@@ -212,18 +212,18 @@ final class Chromium implements AutoCloseable {
             this.session = session;
         }
 
-        JsonNode call(String method, Map<String, ?> params) {
+        public JsonNode call(String method, Map<String, ?> params) {
             return Chromium.this.call(session, method, params);
         }
 
-        void resize(int width, int height) {
+        public void resize(int width, int height) {
             this.width = width;
             this.height = height;
             call("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         }
 
-        void navigate(String url) {
+        public void navigate(String url) {
             int before = events("Page.loadEventFired").size();
             JsonNode result = call("Page.navigate", Map.of("url", url));
             if (result.hasNonNull("errorText")) {
@@ -233,13 +233,13 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Evaluates a script in the page and returns its (JSON) value. */
-        JsonNode evaluate(String expression) {
+        public JsonNode evaluate(String expression) {
             return value(call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
                     "awaitPromise", true)), expression);
         }
 
         /** Evaluates a script inside the frame whose URL contains {@code urlPart} (an isolated world of it). */
-        JsonNode evaluateInFrame(String urlPart, String expression) {
+        public JsonNode evaluateInFrame(String urlPart, String expression) {
             String frameId = frameId(urlPart);
             int context = call("Page.createIsolatedWorld", Map.of("frameId", frameId, "worldName", "noko-test"))
                     .get("executionContextId").asInt();
@@ -248,7 +248,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Evaluates a script inside the document of the iframe element the CSS selector finds in the page. */
-        JsonNode evaluateInIframe(String selector, String expression) {
+        public JsonNode evaluateInIframe(String selector, String expression) {
             int root = call("DOM.getDocument", Map.of("depth", 0)).get("root").get("nodeId").asInt();
             int node = call("DOM.querySelector", Map.of("nodeId", root, "selector", selector)).get("nodeId").asInt();
             if (node == 0) {
@@ -265,7 +265,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** URLs of every frame of the page, the page's own first. */
-        List<String> frameUrls() {
+        public List<String> frameUrls() {
             List<String[]> frames = new ArrayList<>();
             frames(call("Page.getFrameTree", Map.of()).get("frameTree"), frames);
             return frames.stream().map(f -> f[1]).toList();
@@ -292,7 +292,7 @@ final class Chromium implements AutoCloseable {
          * A PNG of the whole page. The viewport is stretched to the page's height first, because
          * browsers do not render cross-origin frames outside the viewport, then restored.
          */
-        void screenshot(Path file) throws IOException {
+        public void screenshot(Path file) throws IOException {
             int viewportWidth = width;
             int viewportHeight = height;
             int contentHeight = -1;
@@ -312,7 +312,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Events of this tab with the given method, oldest first. */
-        List<JsonNode> events(String method) {
+        public List<JsonNode> events(String method) {
             return events.stream()
                     .filter(e -> method.equals(e.path("method").asText()) && session.equals(e.path("sessionId").asText()))
                     .map(e -> e.get("params"))
@@ -320,7 +320,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Console errors, uncaught exceptions and CSP reports of this tab, as text. */
-        List<String> problems() {
+        public List<String> problems() {
             List<String> out = new ArrayList<>();
             events("Log.entryAdded").stream().map(e -> e.get("entry"))
                     .filter(e -> e.path("level").asText().equals("error")
@@ -334,7 +334,7 @@ final class Chromium implements AutoCloseable {
             return out;
         }
 
-        void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        public void waitFor(java.util.function.BooleanSupplier condition, String what) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!condition.getAsBoolean()) {
                 if (System.nanoTime() > deadline) {
@@ -345,7 +345,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Waits until the script's value satisfies the predicate and returns that value. */
-        JsonNode waitForValue(String expression, Predicate<JsonNode> accept, String what) {
+        public JsonNode waitForValue(String expression, Predicate<JsonNode> accept, String what) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             JsonNode value = evaluate(expression);
             while (!accept.test(value)) {
