@@ -69,7 +69,7 @@ class ModularityTest {
     static final class HouseRules {
 
         private static final String[] FEATURES = {"ru.noko.methodology..", "ru.noko.catalog..", "ru.noko.campaigns..",
-                "ru.noko.ratings..", "ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov.."};
+                "ru.noko.ratings..", "ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..", "ru.noko.console.."};
 
         private HouseRules() {
         }
@@ -81,7 +81,8 @@ class ModularityTest {
         static ArchRule floors() {
             return Architectures.layeredArchitecture()
                     .consideringOnlyDependenciesInLayers()
-                    .layer("readers and exporters").definedBy("ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..")
+                    .layer("readers and exporters").definedBy("ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..",
+                            "ru.noko.console..")
                     .layer("ratings").definedBy("ru.noko.ratings..")
                     .layer("campaigns").definedBy("ru.noko.campaigns..")
                     .layer("catalog").definedBy("ru.noko.catalog..")

@@ -34,7 +34,14 @@ import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageLinking;
 import ru.noko.platform.web.PageRequest;
 
+import ru.noko.campaigns.upload.UploadReport;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
+
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,6 +112,28 @@ class AdminCampaignController implements AdminApi {
         var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
                 .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
         return HttpResponse.ok(mapper.job(job));
+    }
+
+    @Override
+    public HttpResponse<String> getImportJobReportCsv(Long id) {
+        Caller who = caller.get();
+        var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
+                .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.EXCEL)) {
+            csv.row(List.of("Строка", "Столбец", "Значение", "Вид", "Код", "Сообщение"));
+            writeProblems(csv, jobs.problems(job.id(), "error", UploadReport.LIMIT), "ошибка");
+            writeProblems(csv, jobs.problems(job.id(), "warning", UploadReport.LIMIT), "предупреждение");
+        }
+        return HttpResponse.ok(bytes.toString(StandardCharsets.UTF_8))
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"upload-" + job.id() + "-report.csv\"");
+    }
+
+    private static void writeProblems(CsvWriter csv, List<FieldProblem> problems, String kind) {
+        for (FieldProblem problem : problems) {
+            csv.row(Arrays.asList(problem.row(), problem.column(), problem.value(), kind, problem.code(), problem.message()));
+        }
     }
 
     @Override
