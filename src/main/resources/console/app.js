@@ -47,7 +47,8 @@ function append(node, children) {
 
 function show(title, ...children) {
   document.title = title + ' — консоль НОКО';
-  main.replaceChildren(h('h1', null, title), ...children.flat());
+  main.replaceChildren(h('h1', null, title));
+  append(main, children);
   main.focus();
 }
 
@@ -66,6 +67,12 @@ function field(label, input, hint) {
   const id = input.id || ('f-' + Math.random().toString(36).slice(2));
   input.id = id;
   return h('div', null, h('label', { for: id }, label), hint ? h('p', { class: 'hint', id: id + '-hint' }, hint) : null, input);
+}
+
+// a wide table scrolls sideways inside its own keyboard-focusable box, named after the table's caption
+function scroller(table) {
+  const caption = table.querySelector('caption');
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption ? caption.textContent : 'Таблица' }, table);
 }
 
 const number = value => value === null || value === undefined ? '' :
@@ -225,7 +232,7 @@ async function campaignsView(page = 1) {
     show('Кампании',
       h('p', null, me.role === 'admin' ? 'Кампании всех регионов.' : 'Кампании ваших регионов: ' + me.regions.join(', ') + '.'),
       h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/new' }, 'Новая кампания')),
-      list.data.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'campaigns' },
+      list.data.length ? scroller(h('table', { id: 'campaigns' },
         h('caption', { class: 'visually-hidden' }, 'Кампании'),
         h('thead', null, h('tr', null, ['Кампания', 'Регион', 'Год', 'Типы', 'Статус', 'Организаций', 'Последняя загрузка']
           .map(t => h('th', { scope: 'col' }, t)))),
@@ -350,12 +357,14 @@ function uploadSection(c, report) {
     try {
       const job = await send(c.id, file, level.value, dryRun.checked, transfer, status);
       const finished = await follow(job, processing, status);
-      renderJob(report, finished);
       if (finished.status === 'succeeded' && !finished.dry_run) {
-        say('Загрузка проверена');
+        // the campaign changed (its current upload, preview, what can be published): show it anew
         await campaignView(c.id);
         document.getElementById('report-title')?.focus();
+      } else {
+        renderJob(report, finished);
       }
+      say('Загрузка ' + JOB_STATUS[finished.status] + ': ошибок ' + finished.errors_count + ', предупреждений ' + finished.warnings_count);
     } catch (e) {
       if (e instanceof Unauthorized) return guarded(() => { throw e; });
       status.replaceChildren(message('error', e.message, e.problems));
@@ -451,7 +460,7 @@ function detectedView(d) {
       d.delimiter ? [h('dt', null, 'Разделитель'), h('dd', { id: 'detected-delimiter' }, delimiter)] : null,
       d.decimal_separator ? [h('dt', null, 'Десятичный знак'), h('dd', null, '«' + d.decimal_separator + '»')] : null,
       h('dt', null, 'Содержимое'), h('dd', null, (LEVELS[d.level] || d.level) + (d.level_detected ? ' (определено по столбцам)' : ''))),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'column-mapping' },
+    scroller(h('table', { id: 'column-mapping' },
       h('caption', { class: 'visually-hidden' }, 'Столбцы файла и поля'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, '№'), h('th', { scope: 'col' }, 'Столбец в файле'), h('th', { scope: 'col' }, 'Поле'))),
       h('tbody', null, d.columns.map(col => h('tr', null, h('td', { class: 'num' }, col.position), h('td', null, col.header),
@@ -460,6 +469,13 @@ function detectedView(d) {
 
 // The report: grouped by row, the offending cell's column and value marked, filtered and paged in the browser.
 function reportTable(job) {
+  // the column as the operator's file names it, with the field it maps to
+  const headers = new Map((job.detected ? job.detected.columns : []).filter(c => c.field).map(c => [c.field, c.header]));
+  const columnName = p => {
+    const column = p.column || p.field;
+    if (!column) return '—';
+    return headers.has(column) && headers.get(column) !== column ? headers.get(column) + ' (' + column + ')' : column;
+  };
   const items = [...job.errors.map(p => ({ ...p, severity: 'error' })), ...job.warnings.map(p => ({ ...p, severity: 'warning' }))];
   const kinds = [...new Set(items.map(p => p.code).filter(Boolean))].sort();
   const severity = h('select', { id: 'report-severity' }, h('option', { value: '' }, 'ошибки и предупреждения'),
@@ -482,14 +498,14 @@ function reportTable(job) {
     body.replaceChildren(
       h('p', { class: 'hint' }, 'Проблем: ' + chosen.length + ' в ' + keys.length + ' строках' +
         (job.errors_omitted + job.warnings_omitted ? '; ещё ' + (job.errors_omitted + job.warnings_omitted) + ' не показаны (первые 5000 каждого вида)' : '')),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'report' },
+      scroller(h('table', { id: 'report' },
         h('caption', { class: 'visually-hidden' }, 'Проблемы по строкам файла'),
         h('thead', null, h('tr', null, ['Вид', 'Столбец', 'Значение', 'Сообщение', 'Код'].map(t => h('th', { scope: 'col' }, t)))),
         shown.map(key => h('tbody', { 'data-row': key },
           h('tr', { class: 'group' }, h('th', { colspan: 5, scope: 'rowgroup' }, key ? 'Строка ' + key : 'Файл целиком')),
           groups.get(key).map(p => h('tr', { class: 'problem ' + p.severity },
             h('td', null, h('span', { class: 'tag ' + p.severity }, p.severity === 'error' ? 'ошибка' : 'предупреждение')),
-            h('td', null, p.column || p.field || '—'),
+            h('td', null, columnName(p)),
             h('td', { class: p.severity === 'error' ? 'cell-bad' : 'cell-warn' }, p.value !== undefined && p.value !== null
               ? h('mark', { class: 'offending' }, p.value === '' ? '(пусто)' : p.value) : '—'),
             h('td', { class: 'problem-message' }, p.message),
@@ -551,7 +567,7 @@ function previewSection(c) {
     h('h2', { id: 'publish-title' }, 'Предпросмотр и публикация'),
     h('p', null, 'Так будет выглядеть рейтинг после публикации (первые ' + rows.length + ' строк по итоговому баллу). '
       + 'Официальные итог и место — из файла; рядом наш пересчёт.'),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'preview' },
+    scroller(h('table', { id: 'preview' },
       h('caption', { class: 'visually-hidden' }, 'Предпросмотр рейтинга'),
       h('thead', null, h('tr', null, ['Место', 'Организация', 'ИНН', 'К1', 'К2', 'К3', 'К4', 'К5', 'Итог', 'Пересчёт', 'Проверка']
         .map(t => h('th', { scope: 'col' }, t)))),
@@ -610,7 +626,7 @@ function changesSection(c, revision) {
     place.replaceChildren(
       h('p', { id: 'changes-summary' }, (list.from_revision ? 'Против редакции ' + list.from_revision : 'Первая редакция') + ': добавлено '
         + s.added + ', удалено ' + s.removed + ', изменено ' + s.changed + ', без изменений ' + s.unchanged + '.'),
-      list.data.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'changes' },
+      list.data.length ? scroller(h('table', { id: 'changes' },
         h('caption', { class: 'visually-hidden' }, 'Изменения'),
         h('thead', null, h('tr', null, ['Организация', 'ИНН', 'Изменение', 'Поля'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', null, list.data.map(o => h('tr', null, h('td', null, o.name), h('td', null, o.inn), h('td', null, names[o.change]),
@@ -685,7 +701,7 @@ async function tokensView() {
       field('Роль', role), field('Регионы оператора', h('input', { type: 'text', name: 'regions', id: 't-regions' }), 'Коды через запятую, например 59, 18')),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Создать токен')));
     show('Токены', created,
-      h('div', { class: 'table-wrap' }, h('table', { id: 'tokens' },
+      scroller(h('table', { id: 'tokens' },
         h('caption', { class: 'visually-hidden' }, 'Токены'),
         h('thead', null, h('tr', null, ['Название', 'Роль', 'Регионы', 'Создан', 'Последнее использование', 'Состояние'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', null, list.data.map(t => h('tr', null, h('td', null, t.name), h('td', null, t.role === 'admin' ? 'администратор' : 'оператор'),
@@ -711,7 +727,7 @@ async function auditView(target = '', page = 1) {
       h('form', { id: 'audit-filter', onsubmit: e => { e.preventDefault(); auditView(input.value.trim(), 1); } },
         field('Объект', input, 'Например campaign/12, token/3, organization/44'),
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Показать'))),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'audit' },
+      scroller(h('table', { id: 'audit' },
         h('caption', { class: 'visually-hidden' }, 'Журнал действий'),
         h('thead', null, h('tr', null, ['Время', 'Кто', 'Действие', 'Объект', 'Подробности'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', null, list.data.map(e => h('tr', null, h('td', null, dateTime(e.at)), h('td', null, e.actor), h('td', null, e.action),

@@ -42,6 +42,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -122,17 +124,23 @@ class AdminCampaignController implements AdminApi {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.EXCEL)) {
             csv.row(List.of("Строка", "Столбец", "Значение", "Вид", "Код", "Сообщение"));
-            writeProblems(csv, jobs.problems(job.id(), "error", UploadReport.LIMIT), "ошибка");
-            writeProblems(csv, jobs.problems(job.id(), "warning", UploadReport.LIMIT), "предупреждение");
+            // the column as the operator's file names it, so it can be found in Excel
+            Map<String, String> headers = new HashMap<>();
+            if (job.columns() != null) {
+                job.columns().stream().filter(c -> c.field() != null).forEach(c -> headers.putIfAbsent(c.field(), c.header()));
+            }
+            writeProblems(csv, jobs.problems(job.id(), "error", UploadReport.LIMIT), "ошибка", headers);
+            writeProblems(csv, jobs.problems(job.id(), "warning", UploadReport.LIMIT), "предупреждение", headers);
         }
         return HttpResponse.ok(bytes.toString(StandardCharsets.UTF_8))
                 .contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"upload-" + job.id() + "-report.csv\"");
     }
 
-    private static void writeProblems(CsvWriter csv, List<FieldProblem> problems, String kind) {
+    private static void writeProblems(CsvWriter csv, List<FieldProblem> problems, String kind, Map<String, String> headers) {
         for (FieldProblem problem : problems) {
-            csv.row(Arrays.asList(problem.row(), problem.column(), problem.value(), kind, problem.code(), problem.message()));
+            String column = problem.column() == null ? null : headers.getOrDefault(problem.column(), problem.column());
+            csv.row(Arrays.asList(problem.row(), column, problem.value(), kind, problem.code(), problem.message()));
         }
     }
 
