@@ -45,10 +45,15 @@ function append(node, children) {
   return node;
 }
 
+// replaces a node's content; null, false and undefined children are left out
+function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
 function show(title, ...children) {
   document.title = title + ' — консоль НОКО';
-  main.replaceChildren(h('h1', null, title));
-  append(main, children);
+  fill(main, h('h1', null, title), children);
   main.focus();
 }
 
@@ -122,7 +127,7 @@ async function guarded(work, place) {
     if (e instanceof Unauthorized) {
       signOut('Сеанс завершён: токен больше не действует (отозван, истёк или неизвестен). Войдите снова.');
     } else if (place) {
-      place.replaceChildren(message('error', e.message, e.problems));
+      fill(place, message('error', e.message, e.problems));
     } else {
       main.append(message('error', e.message, e.problems));
     }
@@ -156,7 +161,7 @@ function signInView(notice) {
       me = await getJson('/api/v1/admin/me');
     } catch (e) {
       sessionStorage.removeItem(TOKEN_KEY);
-      errors.replaceChildren(message('error', e instanceof Unauthorized
+      fill(errors, message('error', e instanceof Unauthorized
         ? 'Токен не принят: он неизвестен или отозван. Проверьте, что он скопирован целиком.' : e.message));
       input.focus();
       return;
@@ -367,7 +372,7 @@ function uploadSection(c, report) {
       say('Загрузка ' + JOB_STATUS[finished.status] + ': ошибок ' + finished.errors_count + ', предупреждений ' + finished.warnings_count);
     } catch (e) {
       if (e instanceof Unauthorized) return guarded(() => { throw e; });
-      status.replaceChildren(message('error', e.message, e.problems));
+      fill(status, message('error', e.message, e.problems));
     } finally {
       button.disabled = false;
     }
@@ -447,7 +452,7 @@ function renderJob(place, job) {
   if (job.detected) parts.push(detectedView(job.detected));
   if (job.errors_count + job.warnings_count > 0) parts.push(reportTable(job));
   else if (job.status === 'succeeded') parts.push(message('ok', 'Ошибок и предупреждений нет.'));
-  place.replaceChildren(...parts);
+  fill(place, ...parts);
 }
 
 function detectedView(d) {
@@ -495,7 +500,7 @@ function reportTable(job) {
     const pages = Math.max(1, Math.ceil(keys.length / REPORT_PAGE));
     page = Math.min(page, pages);
     const shown = keys.slice((page - 1) * REPORT_PAGE, page * REPORT_PAGE);
-    body.replaceChildren(
+    fill(body, 
       h('p', { class: 'hint' }, 'Проблем: ' + chosen.length + ' в ' + keys.length + ' строках' +
         (job.errors_omitted + job.warnings_omitted ? '; ещё ' + (job.errors_omitted + job.warnings_omitted) + ' не показаны (первые 5000 каждого вида)' : '')),
       scroller(h('table', { id: 'report' },
@@ -542,7 +547,7 @@ function previewSection(c) {
   const next = (c.revisions_count || 0) + 1;
   const dialog = h('dialog', { id: 'publish-dialog', 'aria-labelledby': 'publish-dialog-title' });
   const confirm = () => {
-    dialog.replaceChildren(
+    fill(dialog, 
       h('h2', { id: 'publish-dialog-title' }, 'Опубликовать редакцию ' + next + '?'),
       h('ul', { id: 'publish-summary' },
         h('li', null, c.published_revision ? 'Опубликованная редакция ' + c.published_revision + ' будет заменена редакцией ' + next + '.'
@@ -595,11 +600,11 @@ function retractSection(c) {
     field('Причина (видна всем)', reason), errors,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', id: 'retract-button', onclick: () => {
       if (reason.value.trim().length < 3) {
-        errors.replaceChildren(message('error', 'Укажите причину отзыва (не короче 3 символов).'));
+        fill(errors, message('error', 'Укажите причину отзыва (не короче 3 символов).'));
         reason.focus();
         return;
       }
-      dialog.replaceChildren(h('h2', { id: 'retract-dialog-title' }, 'Отозвать кампанию?'),
+      fill(dialog, h('h2', { id: 'retract-dialog-title' }, 'Отозвать кампанию?'),
         h('p', null, 'Редакция ' + c.published_revision + ' «' + c.title + '» будет скрыта из рейтингов. Причина: ' + reason.value.trim()),
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'danger', id: 'retract-confirm', onclick: async () => {
@@ -623,7 +628,7 @@ function changesSection(c, revision) {
   guarded(async () => {
     const list = await getJson('/api/v1/campaigns/' + c.id + '/changes?per_page=100&revision=' + revision);
     const s = list.summary;
-    place.replaceChildren(
+    fill(place, 
       h('p', { id: 'changes-summary' }, (list.from_revision ? 'Против редакции ' + list.from_revision : 'Первая редакция') + ': добавлено '
         + s.added + ', удалено ' + s.removed + ', изменено ' + s.changed + ', без изменений ' + s.unchanged + '.'),
       list.data.length ? scroller(h('table', { id: 'changes' },
@@ -636,45 +641,67 @@ function changesSection(c, revision) {
   return h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, 'Изменения редакции ' + revision), place);
 }
 
-// ---- bus.gov.ru export ----
+// ---- bus.gov.ru export: the founder's fields are remembered per campaign by the admin API ----
 
 const FOUNDER_FIELDS = [
   ['approved_by', 'Орган, утверждающий планы (учредитель)'], ['approver_last_name', 'Фамилия утверждающего'],
   ['approver_first_name', 'Имя утверждающего'], ['approver_middle_name', 'Отчество утверждающего'],
   ['approve_date', 'Дата утверждения', 'date'], ['plan_date', 'Срок выполнения мероприятий', 'date'],
-  ['responsible_name', 'Ответственный (ФИО)'], ['responsible_position', 'Должность ответственного']];
+  ['responsible_name', 'Ответственный (ФИО)'], ['responsible_position', 'Должность ответственного'],
+  ['social_council', 'Общественный совет', 'text', 'Пусто — протокол совета из кампании'],
+  ['plan_period', 'Год плана', 'number', 'Пусто — год, следующий за годом оценки'],
+  ['threshold', 'Порог показателя для плана (баллов)', 'number', 'Пусто — 100']];
 
 function busGovSection(c) {
-  const remembered = JSON.parse(localStorage.getItem('noko-busgov-' + c.id) || '{}');
+  const path = '/api/v1/admin/campaigns/' + c.id + '/exports/busgov';
   const inputs = {};
   const missing = h('div', { id: 'busgov-missing' });
   const errors = h('div');
-  const check = () => {
-    const empty = FOUNDER_FIELDS.filter(([name]) => !inputs[name].value.trim()).map(([, label]) => label);
-    missing.replaceChildren(empty.length ? message('info', 'Не заполнено — планы устранения недостатков не войдут в архив:', empty.map(t => ({ message: t })))
-      : message('ok', 'Все поля учредителя заполнены: планы войдут в архив.'));
-  };
-  const fields = FOUNDER_FIELDS.map(([name, label, type]) => {
-    inputs[name] = h('input', { type: type || 'text', id: 'busgov-' + name, value: remembered[name] || '', oninput: check });
-    return field(label, inputs[name]);
+  const showMissing = founder => fill(missing, founder.missing.length
+    ? message('info', 'Не заполнено — без этого планы устранения недостатков не войдут в архив:', founder.missing.map(t => ({ message: t })))
+    : message('ok', 'Все поля учредителя заполнены: планы войдут в архив.'));
+  const fields = FOUNDER_FIELDS.map(([name, label, type, hint]) => {
+    inputs[name] = h('input', { type: type || 'text', id: 'busgov-' + name, name, step: name === 'threshold' ? 'any' : null });
+    return field(label, inputs[name], hint);
   });
-  inputs.threshold = h('input', { type: 'number', id: 'busgov-threshold', min: 0, max: 100, step: 'any', value: remembered.threshold || '' });
-  check();
+  const values = () => {
+    const body = {};
+    for (const [name, input] of Object.entries(inputs)) {
+      const value = input.value.trim();
+      if (value) body[name] = input.type === 'number' ? Number(value) : value;
+    }
+    return body;
+  };
+  const save = async () => {
+    const founder = await (await api(path + '/founder', { method: 'PUT', json: values() })).json();
+    showMissing(founder);
+    return founder;
+  };
+  guarded(async () => {
+    const founder = await getJson(path + '/founder');
+    for (const [name, value] of Object.entries(founder.fields)) {
+      if (inputs[name] && value !== null && value !== undefined) inputs[name].value = value;
+    }
+    showMissing(founder);
+  }, errors);
   return h('section', { 'aria-labelledby': 'busgov-title' },
     h('h2', { id: 'busgov-title' }, 'Выгрузка для bus.gov.ru'),
-    h('p', { class: 'hint' }, 'Поля учредителя запоминаются в этом браузере для каждой кампании.'),
-    h('div', { class: 'grid' }, fields, field('Порог показателя для плана (баллов)', inputs.threshold, 'Пусто — 100')),
+    h('p', { class: 'hint' }, 'Поля учредителя запоминаются для этой кампании: в следующий раз их не придётся вводить снова.'),
+    h('div', { class: 'grid' }, fields),
     missing, errors,
-    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'busgov-download', onclick: () => {
-      const values = {};
-      const query = new URLSearchParams({ dialect: 'excel' });
-      for (const [name, input] of Object.entries(inputs)) {
-        values[name] = input.value.trim();
-        if (values[name]) query.set(name, values[name]);
-      }
-      localStorage.setItem('noko-busgov-' + c.id, JSON.stringify(values));
-      guarded(() => download('/api/v1/admin/campaigns/' + c.id + '/exports/busgov?' + query, 'busgov.zip'), errors);
-    } }, 'Скачать архив (ZIP)')));
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', id: 'busgov-save', onclick: () => guarded(async () => {
+        await save();
+        say('Поля учредителя сохранены');
+      }, errors) }, 'Сохранить поля'),
+      h('button', { type: 'button', id: 'busgov-download', onclick: () => guarded(async () => {
+        const founder = await save();
+        const query = new URLSearchParams({ dialect: 'excel' });
+        for (const [name, value] of Object.entries(founder.fields)) {
+          if (value !== null && value !== undefined) query.set(name, value);
+        }
+        await download(path + '?' + query, 'busgov.zip');
+      }, errors) }, 'Сохранить и скачать архив (ZIP)')));
 }
 
 // ---- admins: tokens and the audit log ----
@@ -693,7 +720,7 @@ async function tokensView() {
         const answer = await (await api('/api/v1/admin/tokens', { method: 'POST',
           json: { name: String(data.get('name')).trim(), role: data.get('role'), regions } })).json();
         await tokensView();
-        document.getElementById('token-created').replaceChildren(message('ok', 'Токен «' + answer.token.name + '» создан. Скопируйте его сейчас: больше он показан не будет.'),
+        fill(document.getElementById('token-created'), message('ok', 'Токен «' + answer.token.name + '» создан. Скопируйте его сейчас: больше он показан не будет.'),
           h('p', { class: 'secret', id: 'token-secret' }, answer.secret));
       }, errors);
     } },

@@ -139,15 +139,33 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         assertEquals(files.inns[1], rows.get(0).get("inn").asText(), ratings.body());
         assertEquals(campaign, admin.campaign(campaign).get("id").asLong());
 
+        waitFor(page, "document.getElementById('busgov-missing').textContent", v -> v.asText().contains("approved_by"),
+                "what the bus.gov.ru plans lack");
+        page.evaluate("""
+                (() => {
+                  const set = (id, v) => { document.getElementById('busgov-' + id).value = v; };
+                  set('approved_by', 'Министерство образования и науки Пермского края');
+                  set('approver_last_name', 'Иванова'); set('approver_first_name', 'Мария'); set('approver_middle_name', 'Петровна');
+                  set('approve_date', '2092-02-01'); set('plan_date', '2092-12-31');
+                  set('responsible_name', 'Петров Пётр Петрович');
+                })()""");
+        click(page, "#busgov-save");
+        String missing = waitFor(page, "document.getElementById('busgov-missing').textContent",
+                v -> !v.asText().contains("approved_by"), "the saved founder's fields").asText();
+        assertTrue(missing.contains("responsible_position"), missing);
+        shot(page, "09-busgov-founder.png");
+
         page.resize(375, 800);
         page.evaluate("location.hash = '#/'");
         waitFor(page, "!!document.getElementById('campaigns')", JsonNode::asBoolean, "the list at 375 px");
-        shot(page, "09-campaigns-375px.png");
+        shot(page, "10-campaigns-375px.png");
         assertAccessible(page);
         page.evaluate("location.hash = '#/campaigns/" + campaign + "'");
         waitFor(page, "!!document.getElementById('changes-summary')", JsonNode::asBoolean, "the campaign at 375 px");
+        waitFor(page, "document.getElementById('busgov-approver_last_name').value", v -> v.asText().equals("Иванова"),
+                "the remembered founder's fields");
         assertTrue(page.evaluate("document.documentElement.scrollWidth").asInt() <= 375, "no sideways scrolling at 375 px");
-        shot(page, "10-published-375px.png");
+        shot(page, "11-published-375px.png");
         assertAccessible(page);
         assertEquals(List.of(), page.problems());
     }
@@ -166,11 +184,11 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         page.evaluate("document.getElementById('retract-reason').value = 'Ошибка в исходных данных оператора'");
         click(page, "#retract-button");
         waitFor(page, "!!document.getElementById('retract-dialog')?.open", JsonNode::asBoolean, "the retract confirmation");
-        shot(page, "11-retract-confirmation.png");
+        shot(page, "12-retract-confirmation.png");
         click(page, "#retract-confirm");
         waitFor(page, "document.querySelector('main .message.ok')?.textContent ?? ''", v -> v.asText().contains("отозвана"),
                 "the retraction");
-        shot(page, "12-retracted.png");
+        shot(page, "13-retracted.png");
         assertEquals(404, api.get("/api/v1/ratings?region=59&year=2092").code(), "a retracted campaign leaves the ratings");
         assertEquals("retracted", admin.campaign(campaign).get("status").asText());
         assertEquals(List.of(), page.problems());
@@ -203,7 +221,7 @@ class ConsoleBrowserTest extends AdminApiTestBase {
                 JsonNode::isTextual, "the sign-in after revocation").asText();
         assertTrue(notice.contains("токен больше не действует"), notice);
         assertTrue(page.evaluate("sessionStorage.length === 0").asBoolean(), "the revoked token is forgotten");
-        shot(page, "13-revoked-token.png");
+        shot(page, "14-revoked-token.png");
     }
 
     private Chromium.Page signIn(int width, int height, String screenshot) throws IOException {
