@@ -553,6 +553,7 @@ function previewSection(c) {
         h('li', null, c.published_revision ? 'Опубликованная редакция ' + c.published_revision + ' будет заменена редакцией ' + next + '.'
           : 'Кампания впервые станет видна всем: рейтинги, открытые данные, виджеты.'),
         h('li', null, 'Организаций в загрузке «' + (upload.source_name || 'без имени') + '»: ' + upload.organizations + '.'),
+        c.pending_changes ? h('li', null, changesText(c)) : null,
         h('li', null, 'Предупреждений: ' + upload.warnings_count + (mismatches ? ', расхождений итогового балла с пересчётом в первых строках: ' + mismatches : '') + '.'),
         note.value.trim() ? h('li', null, 'Примечание: ' + note.value.trim()) : null),
       h('div', { class: 'actions' },
@@ -582,12 +583,17 @@ function previewSection(c) {
         h('td', { class: 'num' }, number(r.total)), h('td', { class: 'num' }, number(r.total_computed)),
         h('td', { class: r.total_check === 'mismatch' ? 'cell-warn' : null }, r.total_check === 'mismatch' ? 'расхождение' :
           r.total_check === 'match' ? 'совпадает' : (r.total_check || '—'))))))),
-    c.published_revision ? h('p', { class: 'hint' }, 'Сейчас опубликована редакция ' + c.published_revision
-      + '; после публикации ниже появится список изменений против неё.') : null,
+    c.pending_changes ? h('p', { id: 'pending-changes' }, changesText(c)) : null,
     field('Примечание к редакции', note, 'Например, что исправлено. Видно в истории редакций.'),
     errors,
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'publish-button', onclick: confirm }, 'Опубликовать…')),
     dialog);
+}
+
+function changesText(c) {
+  const p = c.pending_changes;
+  return (c.published_revision ? 'Против опубликованной редакции ' + c.published_revision : 'Против пустого рейтинга')
+    + ': добавится ' + p.added + ', уйдёт ' + p.removed + ', изменится ' + p.changed + ', без изменений ' + p.unchanged + '.';
 }
 
 function retractSection(c) {

@@ -82,6 +82,24 @@ class ConsoleApiTest extends AdminApiTestBase {
         assertFalse(mine.has("current_upload"), "lists leave the full report out");
     }
 
+    @Test
+    void aCorrectionCountsWhatItWouldChangeAgainstThePublishedRevision() {
+        long campaign = admin.createCampaign("59", 2096, "Консоль: исправление", "school");
+        ConsoleFiles files = new ConsoleFiles();
+        admin.uploadAndWait(campaign, files.corrected(), "text/csv", null);
+        JsonNode first = admin.campaign(campaign).get("pending_changes");
+        assertEquals("{\"added\":3,\"removed\":0,\"changed\":0,\"unchanged\":0}", first.toString());
+        assertEquals(200, admin.publish(campaign).code());
+        assertFalse(admin.campaign(campaign).has("pending_changes"), "nothing left to publish");
+
+        String corrected = new String(files.corrected(), ConsoleFiles.CP1251)
+                .replace("МАОУ «Лицей № 1»;57701000;82,4", "МАОУ «Лицей № 1»;57701000;83,4")
+                .replace(";75,18;3", ";75,38;3");
+        admin.uploadAndWait(campaign, corrected.getBytes(ConsoleFiles.CP1251), "text/csv", null);
+        JsonNode second = admin.campaign(campaign).get("pending_changes");
+        assertEquals("{\"added\":0,\"removed\":0,\"changed\":1,\"unchanged\":2}", second.toString());
+    }
+
     private String operatorToken(String... regions) {
         HttpResponse<String> created = admin.call(HttpRequest.POST("/api/v1/admin/tokens",
                 "{\"name\": \"Консоль, оператор " + String.join(",", regions) + "\", \"role\": \"operator\", \"regions\": [\""

@@ -126,6 +126,7 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         String summary = waitFor(page, "document.getElementById('publish-dialog')?.open && document.getElementById('publish-summary').textContent",
                 JsonNode::isTextual, "the publish confirmation").asText();
         assertTrue(summary.contains("Организаций в загрузке «results-corrected.csv»: 3"), summary);
+        assertTrue(summary.contains("Против пустого рейтинга: добавится 3, уйдёт 0, изменится 0, без изменений 0."), summary);
         shot(page, "07-publish-confirmation.png");
         click(page, "#publish-confirm");
         waitFor(page, "document.getElementById('changes-summary')?.textContent ?? ''", v -> !v.asText().isEmpty(), "the change list");

@@ -3,6 +3,7 @@ package ru.noko.campaigns.web;
 import jakarta.inject.Singleton;
 import ru.noko.api.model.AdminCampaign;
 import ru.noko.api.model.CampaignStatus;
+import ru.noko.api.model.ChangeSummary;
 import ru.noko.api.model.ColumnMapping;
 import ru.noko.api.model.DenominatorVariant;
 import ru.noko.api.model.ImportJobStatus;
@@ -69,6 +70,8 @@ class AdminMapper {
             model.setCurrentUpload(job(current));
             if (publishable) {
                 model.setPreview(staged.preview(current.id(), PREVIEW_ROWS).stream().map(AdminMapper::preview).toList());
+                StagedRows.Changes changes = staged.changesAgainst(current.id(), c.id(), c.publishedRevision());
+                model.setPendingChanges(new ChangeSummary(changes.added(), changes.removed(), changes.changed(), changes.unchanged()));
             }
         }
         return model;
