@@ -70,7 +70,7 @@ class ModularityTest {
 
         private static final String[] FEATURES = {"ru.noko.methodology..", "ru.noko.catalog..", "ru.noko.campaigns..",
                 "ru.noko.ratings..", "ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..", "ru.noko.explorer..",
-                "ru.noko.feeds.."};
+                "ru.noko.feeds..", "ru.noko.console.."};
 
         private HouseRules() {
         }
@@ -83,7 +83,7 @@ class ModularityTest {
             return Architectures.layeredArchitecture()
                     .consideringOnlyDependenciesInLayers()
                     .layer("readers and exporters").definedBy("ru.noko.widgets..", "ru.noko.opendata..", "ru.noko.busgov..",
-                            "ru.noko.explorer..", "ru.noko.feeds..")
+                            "ru.noko.explorer..", "ru.noko.feeds..", "ru.noko.console..")
                     .layer("ratings").definedBy("ru.noko.ratings..")
                     .layer("campaigns").definedBy("ru.noko.campaigns..")
                     .layer("catalog").definedBy("ru.noko.catalog..")

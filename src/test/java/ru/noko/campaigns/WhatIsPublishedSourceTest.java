@@ -49,6 +49,8 @@ class WhatIsPublishedSourceTest {
             Map.entry("Revisions", "the revision history: every revision of a campaign, by design"),
             Map.entry("CampaignQueries", "the page of one campaign, which a retracted campaign keeps"),
             Map.entry("BusGovData", "tells drafts and retracted campaigns apart to refuse their export"),
+            Map.entry("BusGovFounders", "operators' side: the founder's fields of a campaign of any status"),
+            Map.entry("StagedRows", "operators' side: an upload compared with the revision it would replace"),
             Map.entry("ReleaseOnPublish", "names the changed campaign, retracted too, in a release's provenance"),
             Map.entry("ResultsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("OrganizationsDataset", "open-data versions: the revisions a release froze"),

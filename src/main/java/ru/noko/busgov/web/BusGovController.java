@@ -1,6 +1,10 @@
 package ru.noko.busgov.web;
 
 import ru.noko.busgov.BusGovExport;
+import ru.noko.busgov.BusGovFounders;
+import ru.noko.api.model.BusGovFounder;
+import ru.noko.api.model.BusGovFounderInput;
+import ru.noko.platform.security.Caller;
 import ru.noko.busgov.BusGovExportException;
 import ru.noko.busgov.BusGovOptions;
 import ru.noko.busgov.BusGovSchema;
@@ -51,8 +55,10 @@ class BusGovController implements BusgovApi {
     private final BusGovExport exports;
     private final BusGovSchema schema;
     private final CurrentCaller caller;
+    private final BusGovFounders founders;
 
-    BusGovController(BusGovExport exports, BusGovSchema schema, CurrentCaller caller) {
+    BusGovController(BusGovExport exports, BusGovSchema schema, CurrentCaller caller, BusGovFounders founders) {
+        this.founders = founders;
         this.exports = exports;
         this.schema = schema;
         this.caller = caller;
@@ -86,6 +92,38 @@ class BusGovController implements BusgovApi {
                     .contentType(ZIP)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("X-Checksum-SHA256", sha256(archive.bytes()));
+        } catch (BusGovExportException e) {
+            throw problem(e);
+        }
+    }
+
+    @Override
+    public HttpResponse<BusGovFounder> getBusGovFounder(Long id) {
+        inScope(id);
+        BusGovFounders.Saved saved = founders.find(id).orElse(null);
+        PlanSettings plan = saved == null ? PlanSettings.none() : saved.plan();
+        return HttpResponse.ok(BusGovFounderMapper.model(id, saved, founders.missing(id, plan)));
+    }
+
+    @Override
+    public HttpResponse<BusGovFounder> saveBusGovFounder(Long id, BusGovFounderInput input) {
+        Caller who = inScope(id);
+        PlanSettings plan = BusGovFounderMapper.plan(input);
+        List<FieldProblem> problems = plan.invalid().stream()
+                .map(p -> FieldProblem.ofField(p.parameter(), null, "invalid_parameter", p.message()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblemException.invalid("The founder's fields have " + problems.size() + " invalid value(s); see errors.",
+                    problems);
+        }
+        BusGovFounders.Saved saved = founders.save(who, id, plan, input.getThreshold());
+        return HttpResponse.ok(BusGovFounderMapper.model(id, saved, founders.missing(id, saved.plan())));
+    }
+
+    /** The caller, when the campaign is in its regions; another region's campaign gets the 404 of an unknown one. */
+    private Caller inScope(long id) {
+        try {
+            return caller.requireRegion(exports.regionOf(id), () -> problem(BusGovExport.notFound(id)));
         } catch (BusGovExportException e) {
             throw problem(e);
         }

@@ -98,6 +98,34 @@ public class StagedRows {
                         longOrNull(row, "respondents"), null, List.of(), null, null, null));
     }
 
+    /** What publishing a staged upload would change against a published revision, counted by organization. */
+    public record Changes(int added, int removed, int changed, int unchanged) {
+    }
+
+    /**
+     * The staged rows of {@code jobId} against the results of {@code revision} (none when null), matched by ИНН
+     * and КПП: organizations added, removed, with a different name, criterion, total or (when the file gives
+     * one) place, and unchanged. A place the file leaves out is computed at publishing, so it is not compared.
+     */
+    public Changes changesAgainst(long jobId, long campaignId, Integer revision) {
+        return sql.one("""
+                WITH s AS (SELECT inn, kpp, name, k1, k2, k3, k4, k5, total, place_region FROM staged_result WHERE job_id = ?),
+                     p AS (SELECT o.inn, o.kpp, r.name, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region
+                           FROM result r JOIN organization o ON o.id = r.organization_id
+                           WHERE r.campaign_id = ? AND r.revision = ?)
+                SELECT count(*) FILTER (WHERE p.inn IS NULL) AS added,
+                       count(*) FILTER (WHERE s.inn IS NULL) AS removed,
+                       count(*) FILTER (WHERE s.inn IS NOT NULL AND p.inn IS NOT NULL
+                           AND ((s.name, s.k1, s.k2, s.k3, s.k4, s.k5, s.total) IS DISTINCT FROM
+                                (p.name, p.k1, p.k2, p.k3, p.k4, p.k5, p.total)
+                                OR (s.place_region IS NOT NULL AND s.place_region IS DISTINCT FROM p.place_region))) AS changed,
+                       count(*) FILTER (WHERE s.inn IS NOT NULL AND p.inn IS NOT NULL) AS matched
+                FROM s FULL JOIN p ON s.inn = p.inn AND s.kpp = p.kpp""",
+                java.util.Arrays.asList(jobId, campaignId, revision == null ? -1 : revision),
+                row -> new Changes(row.getInt("added"), row.getInt("removed"), row.getInt("changed"),
+                        row.getInt("matched") - row.getInt("changed"))).orElseThrow();
+    }
+
     /** Organizations of a staged upload that another published campaign assessed in the same year. */
     public List<AlreadyAssessed> alreadyAssessed(long jobId, long campaignId, int year, int limit) {
         return sql.list("""

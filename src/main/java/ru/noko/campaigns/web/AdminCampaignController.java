@@ -34,7 +34,16 @@ import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageLinking;
 import ru.noko.platform.web.PageRequest;
 
+import ru.noko.campaigns.upload.UploadReport;
+import ru.noko.platform.csv.CsvDialect;
+import ru.noko.platform.csv.CsvWriter;
+
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,6 +114,34 @@ class AdminCampaignController implements AdminApi {
         var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
                 .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
         return HttpResponse.ok(mapper.job(job));
+    }
+
+    @Override
+    public HttpResponse<String> getImportJobReportCsv(Long id) {
+        Caller who = caller.get();
+        var job = jobs.find(id).filter(found -> admin.find(who, found.campaignId()).isPresent())
+                .orElseThrow(() -> ApiProblemException.notFound("No import job " + id));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes, CsvDialect.EXCEL)) {
+            csv.row(List.of("Строка", "Столбец", "Значение", "Вид", "Код", "Сообщение"));
+            // the column as the operator's file names it, so it can be found in Excel
+            Map<String, String> headers = new HashMap<>();
+            if (job.columns() != null) {
+                job.columns().stream().filter(c -> c.field() != null).forEach(c -> headers.putIfAbsent(c.field(), c.header()));
+            }
+            writeProblems(csv, jobs.problems(job.id(), "error", UploadReport.LIMIT), "ошибка", headers);
+            writeProblems(csv, jobs.problems(job.id(), "warning", UploadReport.LIMIT), "предупреждение", headers);
+        }
+        return HttpResponse.ok(bytes.toString(StandardCharsets.UTF_8))
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"upload-" + job.id() + "-report.csv\"");
+    }
+
+    private static void writeProblems(CsvWriter csv, List<FieldProblem> problems, String kind, Map<String, String> headers) {
+        for (FieldProblem problem : problems) {
+            String column = problem.column() == null ? null : headers.getOrDefault(problem.column(), problem.column());
+            csv.row(Arrays.asList(problem.row(), column, problem.value(), kind, problem.code(), problem.message()));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package ru.noko.campaigns.web;
 import jakarta.inject.Singleton;
 import ru.noko.api.model.AdminCampaign;
 import ru.noko.api.model.CampaignStatus;
+import ru.noko.api.model.ChangeSummary;
 import ru.noko.api.model.ColumnMapping;
 import ru.noko.api.model.DenominatorVariant;
 import ru.noko.api.model.ImportJobStatus;
@@ -12,6 +13,7 @@ import ru.noko.api.model.PreviewRow;
 import ru.noko.api.model.ProblemItem;
 import ru.noko.api.model.TotalCheck;
 import ru.noko.api.model.UploadDetection;
+import ru.noko.api.model.UploadSummary;
 import ru.noko.api.model.UploadDetectionFormat;
 import ru.noko.api.model.ZeroRule;
 import ru.noko.campaigns.Campaign;
@@ -42,7 +44,7 @@ class AdminMapper {
 
     /** @param details with the current upload, its report and a preview (single campaign view) */
     AdminCampaign campaign(Campaign c, boolean details) {
-        ImportJob current = details ? jobs.current(c.id()).orElse(null) : null;
+        ImportJob current = jobs.current(c.id()).orElse(null);
         boolean publishable = current != null && current.publishable() && current.publishedRevision() == null;
         AdminCampaign model = new AdminCampaign(c.id(), c.regionCode(), c.year(), c.title(),
                 c.types().stream().map(t -> OrganizationType.fromValue(t.code())).toList(), c.methodologyCode(),
@@ -62,12 +64,25 @@ class AdminMapper {
         model.setRetractedAt(c.retractedAt());
         model.setRetractionReason(c.retractionReason());
         if (current != null) {
+            model.setLastUpload(summary(current));
+        }
+        if (current != null && details) {
             model.setCurrentUpload(job(current));
             if (publishable) {
                 model.setPreview(staged.preview(current.id(), PREVIEW_ROWS).stream().map(AdminMapper::preview).toList());
+                StagedRows.Changes changes = staged.changesAgainst(current.id(), c.id(), c.publishedRevision());
+                model.setPendingChanges(new ChangeSummary(changes.added(), changes.removed(), changes.changed(), changes.unchanged()));
             }
         }
         return model;
+    }
+
+    private static UploadSummary summary(ImportJob job) {
+        UploadSummary summary = new UploadSummary(job.id(), ImportJobStatus.fromValue(job.status()), job.organizations(),
+                job.errorsCount(), job.warningsCount(), job.createdAt());
+        summary.setSourceName(job.sourceName());
+        summary.setPublishedRevision(job.publishedRevision());
+        return summary;
     }
 
     ru.noko.api.model.ImportJob job(ImportJob job) {

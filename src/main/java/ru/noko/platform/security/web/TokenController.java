@@ -12,6 +12,7 @@ import ru.noko.api.model.ApiTokenList;
 import ru.noko.api.model.AuditEntry;
 import ru.noko.api.model.AuditEntryList;
 import ru.noko.api.model.CreatedApiToken;
+import ru.noko.api.model.CurrentToken;
 import ru.noko.platform.security.RegionCodes;
 import ru.noko.platform.security.ApiToken;
 import ru.noko.platform.security.ApiTokens;
@@ -48,6 +49,13 @@ class TokenController implements AdminTokensApi {
     public HttpResponse<ApiTokenList> listTokens() {
         caller.requireAdmin();
         return HttpResponse.ok(new ApiTokenList(tokens.list().stream().map(TokenController::model).toList()));
+    }
+
+    @Override
+    public HttpResponse<CurrentToken> getCurrentToken() {
+        Caller who = caller.get();
+        return HttpResponse.ok(new CurrentToken(who.name(), who.admin() ? ApiTokenInputRole.ADMIN : ApiTokenInputRole.OPERATOR,
+                who.admin() ? List.of() : List.copyOf(who.regions())).tokenId(who.tokenId()));
     }
 
     @Override
