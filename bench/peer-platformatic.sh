@@ -1,5 +1,5 @@
 #!/bin/bash
-# Copied from the project notebook's shared peer starter (tools/peer-platformatic.sh) so the benchmark needs nothing outside the repository.
+# Source: the team's common peer starter, tools/peer-platformatic.sh, copied here so the benchmark needs nothing outside the repository.
 # Starts Platformatic DB (auto-generated REST over a PostgreSQL database, from the npm registry) as the
 # "what a user would pick instead" peer for side-by-side read benchmarks.
 # Usage: peer-platformatic.sh POSTGRES_URL PORT   (e.g. postgres://postgres:postgres@127.0.0.1:5432/noko 3042)
