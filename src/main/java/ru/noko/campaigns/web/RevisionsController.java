@@ -78,7 +78,7 @@ class RevisionsController implements RevisionsApi {
         return campaign;
     }
 
-    private static OrganizationChange change(Revisions.OrganizationChange c) {
+    static OrganizationChange change(Revisions.OrganizationChange c) {
         OrganizationChange model = new OrganizationChange(c.organizationId(), c.inn(), c.kpp(), c.name(),
                 OrganizationChangeChange.fromValue(c.change()));
         if (!c.fields().isEmpty()) {
