@@ -95,8 +95,8 @@ public class StagedRanking {
                 row.getString("kpp"), row.getString("name"), row.getString("type"), row.getString("oktmo"),
                 row.getString("municipality_name"), criteria, row.getDouble("total"),
                 row.getObject("published_total", Double.class), row.getObject("total_computed", Double.class),
-                row.getString("total_check"), row.getObject("place_official", Integer.class), row.getInt("place_computed"),
-                row.getInt("place_region"), row.getInt("place_type"), row.getObject("place_municipality", Integer.class),
+                row.getString("total_check"), Sql.nullableInt(row, "place_official"), row.getInt("place_computed"),
+                row.getInt("place_region"), row.getInt("place_type"), Sql.nullableInt(row, "place_municipality"),
                 mismatches);
     }
 }
