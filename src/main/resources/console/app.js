@@ -539,23 +539,30 @@ function previewSection(c) {
         ? 'Публиковать нечего: в текущей загрузке есть ошибки. Исправьте файл и загрузите его снова.'
         : 'Публиковать нечего: загрузите файл, проверенный без ошибок.'));
   }
-  const rows = c.preview || [];
-  const mismatches = rows.filter(r => r.total_check === 'mismatch').length;
   const note = h('textarea', { id: 'publish-note', rows: 2, maxlength: 1000 });
   const errors = h('div');
   const upload = c.current_upload;
   const next = (c.revisions_count || 0) + 1;
+  const ranking = h('div', { id: 'preview-place' }, h('p', null, 'Загрузка…'));
+  const sort = h('select', { id: 'preview-sort', onchange: () => previewPage(c, ranking, 1, sort.value) },
+    h('option', { value: 'place' }, 'по месту, которое будет опубликовано'),
+    h('option', { value: 'place_computed' }, 'по месту по расчёту сервиса'),
+    h('option', { value: 'mismatch' }, 'сначала расхождения итогового балла'),
+    h('option', { value: 'name' }, 'по названию'));
+  previewPage(c, ranking, 1, 'place');
   const dialog = h('dialog', { id: 'publish-dialog', 'aria-labelledby': 'publish-dialog-title' });
   const confirm = () => {
-    fill(dialog, 
+    const changes = h('div', { id: 'publish-changes' }, h('p', null, 'Загрузка списка изменений…'));
+    fill(dialog,
       h('h2', { id: 'publish-dialog-title' }, 'Опубликовать редакцию ' + next + '?'),
       h('ul', { id: 'publish-summary' },
         h('li', null, c.published_revision ? 'Опубликованная редакция ' + c.published_revision + ' будет заменена редакцией ' + next + '.'
           : 'Кампания впервые станет видна всем: рейтинги, открытые данные, виджеты.'),
         h('li', null, 'Организаций в загрузке «' + (upload.source_name || 'без имени') + '»: ' + upload.organizations + '.'),
         c.pending_changes ? h('li', null, changesText(c)) : null,
-        h('li', null, 'Предупреждений: ' + upload.warnings_count + (mismatches ? ', расхождений итогового балла с пересчётом в первых строках: ' + mismatches : '') + '.'),
+        h('li', null, 'Предупреждений: ' + upload.warnings_count + '.'),
         note.value.trim() ? h('li', null, 'Примечание: ' + note.value.trim()) : null),
+      changes,
       h('div', { class: 'actions' },
         h('button', { type: 'button', id: 'publish-confirm', onclick: async () => {
           dialog.close();
@@ -566,28 +573,69 @@ function previewSection(c) {
             main.prepend(message('ok', 'Редакция ' + next + ' опубликована.'));
           }, errors);
         } }, 'Опубликовать'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Отмена')));
+        h('button', { type: 'button', class: 'secondary', id: 'publish-cancel', onclick: () => dialog.close() }, 'Отмена')));
     dialog.showModal();
+    pendingPage(c, changes, 1);
   };
   return h('section', { 'aria-labelledby': 'publish-title' },
     h('h2', { id: 'publish-title' }, 'Предпросмотр и публикация'),
-    h('p', null, 'Так будет выглядеть рейтинг после публикации (первые ' + rows.length + ' строк по итоговому баллу). '
-      + 'Официальные итог и место — из файла; рядом наш пересчёт.'),
-    scroller(h('table', { id: 'preview' },
-      h('caption', { class: 'visually-hidden' }, 'Предпросмотр рейтинга'),
-      h('thead', null, h('tr', null, ['Место', 'Организация', 'ИНН', 'К1', 'К2', 'К3', 'К4', 'К5', 'Итог', 'Пересчёт', 'Проверка']
-        .map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, rows.map(r => h('tr', { class: r.total_check === 'mismatch' ? 'mismatch' : null },
-        h('td', { class: 'num' }, r.place_region ?? '—'), h('td', null, r.name), h('td', null, r.inn),
-        r.criteria.map(k => h('td', { class: 'num' }, k === null ? '—' : number(k))),
-        h('td', { class: 'num' }, number(r.total)), h('td', { class: 'num' }, number(r.total_computed)),
-        h('td', { class: r.total_check === 'mismatch' ? 'cell-warn' : null }, r.total_check === 'mismatch' ? 'расхождение' :
-          r.total_check === 'match' ? 'совпадает' : (r.total_check || '—'))))))),
+    h('p', null, 'Так будет выглядеть рейтинг после публикации. Официальные итог и место — из файла; рядом наш пересчёт '
+      + 'и место, которое вычисляет сервис. Расхождения выделены.'),
+    field('Порядок строк', sort),
+    ranking,
     c.pending_changes ? h('p', { id: 'pending-changes' }, changesText(c)) : null,
     field('Примечание к редакции', note, 'Например, что исправлено. Видно в истории редакций.'),
     errors,
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'publish-button', onclick: confirm }, 'Опубликовать…')),
     dialog);
+}
+
+const CHECKS = { match: 'совпадает', mismatch: 'расхождение', not_given: 'нет в файле' };
+
+// one page of the would-be ranking; focus stays with the pager's button the operator pressed
+async function previewPage(c, place, page, sort, focusPager) {
+  await guarded(async () => {
+    const list = await getJson('/api/v1/admin/campaigns/' + c.id + '/preview?per_page=20&page=' + page + '&sort=' + sort);
+    const differs = r => r.place_official !== null && r.place_official !== undefined && r.place_official !== r.place_computed;
+    fill(place,
+      scroller(h('table', { id: 'preview' },
+        h('caption', { class: 'visually-hidden' }, 'Предпросмотр рейтинга'),
+        h('thead', null, h('tr', null, ['Место', 'Организация', 'ИНН', 'Место в файле', 'Место по расчёту', 'К1', 'К2', 'К3', 'К4', 'К5',
+          'Итог в файле', 'Пересчёт', 'Проверка итога', 'Расхождения показателей'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, list.data.map(r => h('tr', { class: r.total_check === 'mismatch' || r.indicator_mismatches.length ? 'mismatch' : null,
+            'data-row': r.row },
+          h('td', { class: 'num' }, r.place_region), h('td', null, r.name), h('td', null, r.inn),
+          h('td', { class: 'num' + (differs(r) ? ' cell-warn' : '') }, r.place_official ?? '—'),
+          h('td', { class: 'num' + (differs(r) ? ' cell-warn' : '') }, r.place_computed),
+          r.criteria.map(k => h('td', { class: 'num' }, k === null ? '—' : number(k))),
+          h('td', { class: 'num' + (r.total_check === 'mismatch' ? ' cell-warn' : '') }, r.published_total === null || r.published_total === undefined ? '—' : number(r.published_total)),
+          h('td', { class: 'num' + (r.total_check === 'mismatch' ? ' cell-warn' : '') }, number(r.total_computed)),
+          h('td', { class: r.total_check === 'mismatch' ? 'cell-warn' : null },
+            r.total_check === 'mismatch' ? h('mark', null, CHECKS.mismatch) : (CHECKS[r.total_check] || '—')),
+          h('td', { class: r.indicator_mismatches.length ? 'cell-warn' : null }, r.indicator_mismatches.join(', ') || '—')))))),
+      h('p', { class: 'hint', id: 'preview-total' }, 'Организаций: ' + list.meta.total + '.'),
+      pager(list.meta, p => previewPage(c, place, p, sort, true)));
+    if (focusPager) place.querySelector('.pager button:not([disabled])')?.focus();
+  }, place);
+}
+
+const CHANGE_NAMES = { added: 'добавится', removed: 'уйдёт', changed: 'изменится' };
+
+// one page of what publishing would change, organization by organization, inside the confirmation
+async function pendingPage(c, place, page, focusPager) {
+  await guarded(async () => {
+    const list = await getJson('/api/v1/admin/campaigns/' + c.id + '/pending-changes?per_page=10&page=' + page);
+    fill(place,
+      list.data.length ? scroller(h('table', { id: 'pending-changes-list' },
+        h('caption', null, 'Что изменится'),
+        h('thead', null, h('tr', null, ['Организация', 'ИНН', 'Изменение', 'Поля'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, list.data.map(o => h('tr', { 'data-change': o.change }, h('td', null, o.name), h('td', null, o.inn),
+          h('td', null, CHANGE_NAMES[o.change]),
+          h('td', null, (o.fields || []).map(f => f.field + ': ' + (f.before ?? '—') + ' → ' + (f.after ?? '—')).join('; '))))))) :
+        h('p', null, 'Ни одна организация не изменится.'),
+      pager(list.meta, p => pendingPage(c, place, p, true)));
+    if (focusPager) place.querySelector('.pager button:not([disabled])')?.focus();
+  }, place);
 }
 
 function changesText(c) {

@@ -102,6 +102,59 @@ class ConsoleApiTest extends AdminApiTestBase {
     }
 
     @Test
+    void theDraftIsRankedAsPublishRanksItAndItsChangesAreListedBeforePublishing() {
+        long campaign = admin.createCampaign("59", 2098, "Консоль: предпросмотр рейтинга", "school");
+        ConsoleFiles files = new ConsoleFiles();
+        String base = "/api/v1/admin/campaigns/" + campaign;
+        assertEquals(404, admin.call(HttpRequest.GET(base + "/preview")).code(), "nothing uploaded yet");
+        admin.uploadAndWait(campaign, files.withTotalMismatch(), "text/csv", null);
+
+        JsonNode ranking = Json.parse(admin.call(HttpRequest.GET(base + "/preview?per_page=2")).body());
+        assertEquals(3, ranking.get("meta").get("total").asInt(), ranking.toString());
+        assertEquals(2, ranking.get("data").size(), ranking.toString());
+        JsonNode first = ranking.get("data").get(0);
+        assertEquals(files.inns[1], first.get("inn").asText(), ranking.toString());
+        assertEquals(1, first.get("place_region").asInt());
+        assertEquals(1, first.get("place_official").asInt());
+        assertEquals(1, first.get("place_computed").asInt());
+        JsonNode last = Json.parse(admin.call(HttpRequest.GET(base + "/preview?page=2&per_page=2")).body()).get("data").get(0);
+        assertEquals(files.inns[0], last.get("inn").asText(), last.toString());
+        assertEquals("mismatch", last.get("total_check").asText(), last.toString());
+        assertEquals(75.48, last.get("published_total").asDouble(), 1e-9);
+        assertEquals(75.18, last.get("total_computed").asDouble(), 1e-9);
+        assertEquals(3, last.get("place_computed").asInt());
+        assertEquals("57701000", last.get("oktmo").asText());
+        JsonNode mismatchFirst = Json.parse(admin.call(HttpRequest.GET(base + "/preview?sort=mismatch")).body()).get("data");
+        assertEquals(files.inns[0], mismatchFirst.get(0).get("inn").asText(), mismatchFirst.toString());
+        assertEquals(0, Json.parse(admin.call(HttpRequest.GET(base + "/preview?type=preschool")).body())
+                .get("meta").get("total").asInt());
+
+        JsonNode added = Json.parse(admin.call(HttpRequest.GET(base + "/pending-changes")).body());
+        assertEquals("{\"added\":3,\"removed\":0,\"changed\":0,\"unchanged\":0}", added.get("summary").toString());
+        assertEquals(3, added.get("data").size(), added.toString());
+        assertEquals(1, added.get("revision").asInt());
+        assertFalse(added.get("data").get(0).hasNonNull("organization_id"), "new to the catalogue: " + added);
+
+        String outsider = operatorToken("18");
+        assertEquals(404, admin.as(outsider).call(HttpRequest.GET(base + "/preview")).code());
+        assertEquals(404, admin.as(outsider).call(HttpRequest.GET(base + "/pending-changes")).code());
+
+        assertEquals(200, admin.publish(campaign).code());
+        assertEquals(404, admin.call(HttpRequest.GET(base + "/pending-changes")).code(), "nothing left to publish");
+        admin.uploadAndWait(campaign, files.corrected(), "text/csv", null);
+        JsonNode changed = Json.parse(admin.call(HttpRequest.GET(base + "/pending-changes")).body());
+        assertEquals("{\"added\":0,\"removed\":0,\"changed\":1,\"unchanged\":2}", changed.get("summary").toString());
+        assertEquals(admin.campaign(campaign).get("pending_changes"), changed.get("summary"), "one rule counts and lists");
+        JsonNode row = changed.get("data").get(0);
+        assertEquals(files.inns[0], row.get("inn").asText(), changed.toString());
+        assertEquals("changed", row.get("change").asText());
+        assertFalse(row.get("organization_id").isNull());
+        assertEquals("[{\"field\":\"total\",\"before\":\"75.48\",\"after\":\"75.18\"}]", row.get("fields").toString());
+        assertEquals(1, changed.get("from_revision").asInt());
+        assertEquals(2, changed.get("revision").asInt());
+    }
+
+    @Test
     void aWriteFromTheServicesOwnPageIsNotCrossOriginButOneFromAnotherSiteStillIs() {
         String body = "{\"region_code\": \"59\", \"year\": 2097, \"title\": \"Консоль: запись со своей страницы\"}";
         HttpResponse<String> own = admin.call(HttpRequest.POST("/api/v1/admin/campaigns", body).contentType(MediaType.APPLICATION_JSON)

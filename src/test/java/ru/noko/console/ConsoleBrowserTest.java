@@ -67,7 +67,8 @@ class ConsoleBrowserTest extends AdminApiTestBase {
     void anOperatorPublishesACampaignFromTheFileExcelMade() throws IOException {
         ConsoleFiles files = new ConsoleFiles();
         Path bad = write("results-with-bad-row.csv", files.withBadRow());
-        Path good = write("results-corrected.csv", files.corrected());
+        Path good = write("results-corrected.csv", files.withTotalMismatch());
+        Path correction = write("results-correction.csv", files.corrected());
         Chromium.Page page = signIn(1280, 900, "01-sign-in.png");
         shot(page, "02-campaigns.png");
 
@@ -114,10 +115,22 @@ class ConsoleBrowserTest extends AdminApiTestBase {
 
         upload(page, good);
         waitFor(page, "!!document.querySelector('#preview tbody tr')", JsonNode::asBoolean, "the preview of the corrected file");
-        assertEquals("Ошибок и предупреждений нет.", page.evaluate("document.querySelector('#report-section .message.ok')?.textContent").asText());
+        assertEquals(0, page.evaluate("document.querySelectorAll('#report tr.problem.error').length").asInt(), "no errors left");
+        assertEquals("2", page.evaluate("document.querySelector('#report tbody[data-row] tr.problem.warning')?.closest('tbody').dataset.row")
+                .asText(), "the official total that differs from ours is a warning on its line");
         JsonNode preview = page.evaluate("[...document.querySelectorAll('#preview tbody tr')].map(r => r.cells[0].textContent + ' ' + r.cells[1].textContent)");
         assertEquals("1 МБОУ «СОШ № 2» им. А.С. Пушкина", preview.get(0).asText(), preview.toString());
         assertEquals(3, preview.size(), preview.toString());
+        JsonNode computed = page.evaluate("[...document.querySelectorAll('#preview tbody tr')].map(r => r.cells[4].textContent)");
+        assertEquals("[\"1\",\"2\",\"3\"]", computed.toString(), "the places the service computes");
+        JsonNode mismatch = page.evaluate("""
+                [...document.querySelectorAll('#preview tbody tr.mismatch')].map(r => ({ name: r.cells[1].textContent,
+                  file: r.cells[10].textContent, ours: r.cells[11].textContent, mark: r.querySelector('td.cell-warn mark')?.textContent }))""");
+        assertEquals(1, mismatch.size(), mismatch.toString());
+        assertEquals("МАОУ «Лицей № 1»", mismatch.get(0).get("name").asText(), mismatch.toString());
+        assertEquals("75,48", mismatch.get(0).get("file").asText(), mismatch.toString());
+        assertEquals("75,18", mismatch.get(0).get("ours").asText(), mismatch.toString());
+        assertEquals("расхождение", mismatch.get(0).get("mark").asText(), "the mismatch is highlighted: " + mismatch);
         shot(page, "06-preview.png");
         assertEquals(404, api.get("/api/v1/ratings?region=59&year=2091").code(), "nothing public before publishing");
 
@@ -127,7 +140,11 @@ class ConsoleBrowserTest extends AdminApiTestBase {
                 JsonNode::isTextual, "the publish confirmation").asText();
         assertTrue(summary.contains("Организаций в загрузке «results-corrected.csv»: 3"), summary);
         assertTrue(summary.contains("Против пустого рейтинга: добавится 3, уйдёт 0, изменится 0, без изменений 0."), summary);
+        JsonNode added = waitFor(page, "[...document.querySelectorAll('#pending-changes-list tbody tr')].map(r => r.dataset.change)",
+                v -> v.size() > 0, "the organizations publishing adds");
+        assertEquals("[\"added\",\"added\",\"added\"]", added.toString());
         shot(page, "07-publish-confirmation.png");
+        assertAccessible(page);
         click(page, "#publish-confirm");
         waitFor(page, "document.getElementById('changes-summary')?.textContent ?? ''", v -> !v.asText().isEmpty(), "the change list");
         assertTrue(page.evaluate("document.querySelector('main .message.ok').textContent").asText().contains("Редакция 1 опубликована"));
@@ -139,6 +156,24 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         assertEquals(3, rows.size(), ratings.body());
         assertEquals(files.inns[1], rows.get(0).get("inn").asText(), ratings.body());
         assertEquals(campaign, admin.campaign(campaign).get("id").asLong());
+
+        upload(page, correction);
+        waitFor(page, "!!document.querySelector('#preview tbody tr')", JsonNode::asBoolean, "the preview of the correction");
+        assertEquals("Ошибок и предупреждений нет.", page.evaluate("document.querySelector('#report-section .message.ok')?.textContent").asText());
+        assertEquals(0, page.evaluate("document.querySelectorAll('#preview tbody tr.mismatch').length").asInt(), "the total now agrees");
+        click(page, "#publish-button");
+        JsonNode changed = waitFor(page, """
+                [...document.querySelectorAll('#pending-changes-list tbody tr')].map(r => ({ change: r.dataset.change,
+                  name: r.cells[0].textContent, fields: r.cells[3].textContent }))""", v -> v.size() > 0,
+                "the organizations the correction changes");
+        assertEquals(1, changed.size(), changed.toString());
+        assertEquals("changed", changed.get(0).get("change").asText(), changed.toString());
+        assertEquals("МАОУ «Лицей № 1»", changed.get(0).get("name").asText(), changed.toString());
+        assertEquals("total: 75.48 → 75.18", changed.get(0).get("fields").asText(), changed.toString());
+        shot(page, "08b-correction-confirmation.png");
+        assertAccessible(page);
+        click(page, "#publish-cancel");
+        assertTrue(!page.evaluate("document.getElementById('publish-dialog').open").asBoolean(), "cancelled: nothing published");
 
         waitFor(page, "document.getElementById('busgov-missing').textContent", v -> v.asText().contains("approved_by"),
                 "what the bus.gov.ru plans lack");

@@ -18,9 +18,14 @@ public final class PlaceRanking {
      */
     public static String placeColumns() {
         return """
-                coalesce(place_region, rank() OVER (ORDER BY total DESC)) AS place_region,
+                coalesce(place_region, %s) AS place_region,
                 rank() OVER (PARTITION BY type ORDER BY total DESC) AS place_type,
                 CASE WHEN oktmo IS NULL THEN NULL
-                     ELSE rank() OVER (PARTITION BY oktmo ORDER BY total DESC) END AS place_municipality""";
+                     ELSE rank() OVER (PARTITION BY oktmo ORDER BY total DESC) END AS place_municipality""".formatted(computedRegionPlace());
+    }
+
+    /** The place in the region the service computes on the total, whatever place the file gave. */
+    public static String computedRegionPlace() {
+        return "rank() OVER (ORDER BY total DESC)";
     }
 }

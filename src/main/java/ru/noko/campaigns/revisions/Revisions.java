@@ -2,6 +2,7 @@ package ru.noko.campaigns.revisions;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import ru.noko.campaigns.staging.StagedRows;
 import ru.noko.campaigns.upload.InputLevel;
 import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.database.Sql;
@@ -33,7 +34,7 @@ public class Revisions {
     public record ValueChange(String field, String before, String after) {
     }
 
-    public record OrganizationChange(long organizationId, String inn, String kpp, String name, String change,
+    public record OrganizationChange(Long organizationId, String inn, String kpp, String name, String change,
                                      List<ValueChange> fields) {
     }
 
@@ -122,6 +123,56 @@ public class Revisions {
                 row -> change(row, fieldByCode));
         long total = summary.added() + summary.removed() + summary.changed();
         return Optional.of(new Changes(revision, base, summary, new Page<>(rows, total, page)));
+    }
+
+    private static final String[] STAGED_COMPARED = {"name", "k1", "k2", "k3", "k4", "k5", "total", "place_region"};
+
+    /**
+     * What publishing the staged upload {@code jobId} would change against the published {@code revision}
+     * (none when null: everything is added), in the rows of {@link #changes}: organizations matched by ИНН
+     * and КПП and compared as {@link StagedRows#changesAgainst} counts them, so {@code summary} is its count.
+     * An added organization new to the catalogue has no id (null).
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganizationChange> pendingChanges(long jobId, long campaignId, Integer revision, StagedRows.Changes summary,
+                                                   PageRequest page) {
+        String columns = String.join(", ", java.util.Arrays.stream(STAGED_COMPARED)
+                .map(f -> "p." + f + " AS a_" + f + ", s." + f + " AS b_" + f).toList());
+        List<OrganizationChange> rows = sql.list("""
+                WITH s AS (SELECT inn, kpp, name, k1, k2, k3, k4, k5, total, place_region FROM staged_result WHERE job_id = ?),
+                     p AS (SELECT o.id, o.inn, o.kpp, r.name, r.k1, r.k2, r.k3, r.k4, r.k5, r.total, r.place_region
+                           FROM result r JOIN organization o ON o.id = r.organization_id
+                           WHERE r.campaign_id = ? AND r.revision = ?)
+                SELECT coalesce(p.id, o.id) AS id, coalesce(s.inn, p.inn) AS inn, coalesce(s.kpp, p.kpp) AS kpp,
+                       coalesce(s.name, p.name) AS current_name,
+                       CASE WHEN p.inn IS NULL THEN 'added' WHEN s.inn IS NULL THEN 'removed' ELSE 'changed' END AS change,
+                       %s
+                FROM s FULL JOIN p ON s.inn = p.inn AND s.kpp = p.kpp
+                LEFT JOIN organization o ON p.inn IS NULL AND o.inn = s.inn AND o.kpp = s.kpp
+                WHERE p.inn IS NULL OR s.inn IS NULL OR %s
+                ORDER BY change, current_name, inn, kpp
+                LIMIT ? OFFSET ?""".formatted(columns, StagedRows.STAGED_DIFFERS),
+                java.util.Arrays.asList(jobId, campaignId, revision == null ? -1 : revision, page.perPage(), page.offset()),
+                Revisions::pendingChange);
+        return new Page<>(rows, summary.added() + summary.removed() + summary.changed(), page);
+    }
+
+    private static OrganizationChange pendingChange(ResultSet row) throws SQLException {
+        String change = row.getString("change");
+        List<ValueChange> fields = new ArrayList<>();
+        if ("changed".equals(change)) {
+            for (String field : STAGED_COMPARED) {
+                String before = text(row.getObject("a_" + field));
+                String after = text(row.getObject("b_" + field));
+                // a place the file leaves out is computed at publishing: not a change
+                boolean computedLater = field.equals("place_region") && after == null;
+                if (!computedLater && !Objects.equals(before, after)) {
+                    fields.add(new ValueChange(field, before, after));
+                }
+            }
+        }
+        return new OrganizationChange(row.getObject("id", Long.class), row.getString("inn"), row.getString("kpp"),
+                row.getString("current_name"), change, fields);
     }
 
     private static List<Object> withCodes(List<Object> parameters, long campaignId, int revision) {

@@ -103,6 +103,16 @@ public class StagedRows {
     }
 
     /**
+     * Whether a staged row {@code s} differs from the published result {@code p} of the same organization:
+     * its name, a criterion, the total or (when the file gives one) the place. Counted here, listed by
+     * {@code Revisions.pendingChanges}.
+     */
+    public static final String STAGED_DIFFERS = """
+            ((s.name, s.k1, s.k2, s.k3, s.k4, s.k5, s.total) IS DISTINCT FROM
+             (p.name, p.k1, p.k2, p.k3, p.k4, p.k5, p.total)
+             OR (s.place_region IS NOT NULL AND s.place_region IS DISTINCT FROM p.place_region))""";
+
+    /**
      * The staged rows of {@code jobId} against the results of {@code revision} (none when null), matched by ИНН
      * and КПП: organizations added, removed, with a different name, criterion, total or (when the file gives
      * one) place, and unchanged. A place the file leaves out is computed at publishing, so it is not compared.
@@ -115,12 +125,9 @@ public class StagedRows {
                            WHERE r.campaign_id = ? AND r.revision = ?)
                 SELECT count(*) FILTER (WHERE p.inn IS NULL) AS added,
                        count(*) FILTER (WHERE s.inn IS NULL) AS removed,
-                       count(*) FILTER (WHERE s.inn IS NOT NULL AND p.inn IS NOT NULL
-                           AND ((s.name, s.k1, s.k2, s.k3, s.k4, s.k5, s.total) IS DISTINCT FROM
-                                (p.name, p.k1, p.k2, p.k3, p.k4, p.k5, p.total)
-                                OR (s.place_region IS NOT NULL AND s.place_region IS DISTINCT FROM p.place_region))) AS changed,
+                       count(*) FILTER (WHERE s.inn IS NOT NULL AND p.inn IS NOT NULL AND %s) AS changed,
                        count(*) FILTER (WHERE s.inn IS NOT NULL AND p.inn IS NOT NULL) AS matched
-                FROM s FULL JOIN p ON s.inn = p.inn AND s.kpp = p.kpp""",
+                FROM s FULL JOIN p ON s.inn = p.inn AND s.kpp = p.kpp""".formatted(STAGED_DIFFERS),
                 java.util.Arrays.asList(jobId, campaignId, revision == null ? -1 : revision),
                 row -> new Changes(row.getInt("added"), row.getInt("removed"), row.getInt("changed"),
                         row.getInt("matched") - row.getInt("changed"))).orElseThrow();

@@ -9,6 +9,16 @@ import ru.noko.api.model.AdminCampaign;
 import ru.noko.api.model.AdminCampaignList;
 import ru.noko.api.model.CampaignInput;
 import ru.noko.api.model.CampaignStatus;
+import ru.noko.api.model.ChangeList;
+import ru.noko.api.model.ChangeSummary;
+import ru.noko.api.model.DraftRanking;
+import ru.noko.api.model.DraftRankingRow;
+import ru.noko.api.model.ListCampaignPreviewSortParameter;
+import ru.noko.api.model.TotalCheck;
+import ru.noko.campaigns.revisions.Revisions;
+import ru.noko.campaigns.staging.StagedRanking;
+import ru.noko.campaigns.staging.StagedRows;
+import ru.noko.methodology.Indicator;
 import ru.noko.api.model.ImportJob;
 import ru.noko.api.model.PublishInput;
 import ru.noko.api.model.RetractInput;
@@ -60,10 +70,13 @@ class AdminCampaignController implements AdminApi {
     private final MethodologyCatalogue catalogue;
     private final RegionRepository regions;
     private final JobCancellation cancellation;
+    private final StagedRanking ranking;
+    private final StagedRows staged;
+    private final Revisions revisions;
 
     AdminCampaignController(CampaignAdmin admin, CampaignRepository campaigns, ImportJobs jobs, AdminMapper mapper,
                             CurrentCaller caller, MethodologyCatalogue catalogue, RegionRepository regions,
-                            JobCancellation cancellation) {
+                            JobCancellation cancellation, StagedRanking ranking, StagedRows staged, Revisions revisions) {
         this.admin = admin;
         this.campaigns = campaigns;
         this.jobs = jobs;
@@ -72,6 +85,65 @@ class AdminCampaignController implements AdminApi {
         this.catalogue = catalogue;
         this.regions = regions;
         this.cancellation = cancellation;
+        this.ranking = ranking;
+        this.staged = staged;
+        this.revisions = revisions;
+    }
+
+    @Override
+    public HttpResponse<DraftRanking> listCampaignPreview(Long id, ListCampaignPreviewSortParameter sort,
+                                                          ru.noko.api.model.OrganizationType type, Integer page,
+                                                          Integer perPage) {
+        Campaign campaign = admin.visible(caller.get(), id);
+        var job = publishable(campaign);
+        List<String> codes = catalogue.find(campaign.methodologyCode())
+                .map(m -> m.indicators().stream().map(Indicator::code).toList()).orElse(List.of());
+        StagedRanking.Sort order = StagedRanking.Sort.valueOf(
+                (sort == null ? ListCampaignPreviewSortParameter.PLACE : sort).getValue().toUpperCase(java.util.Locale.ROOT));
+        Page<StagedRanking.Row> found = ranking.page(job.id(), codes,
+                type == null ? null : type.getValue(), order, PageRequest.of(page, perPage));
+        DraftRanking list = new DraftRanking(id, job.id(), found.rows().stream().map(AdminCampaignController::ranked).toList(),
+                PageLinking.meta(found), PageLinking.links(found));
+        return PageLinking.withLinkHeader(HttpResponse.ok(list), list.getLinks());
+    }
+
+    @Override
+    public HttpResponse<ChangeList> listPendingChanges(Long id, Integer page, Integer perPage) {
+        Campaign campaign = admin.visible(caller.get(), id);
+        var job = publishable(campaign);
+        StagedRows.Changes counts = staged.changesAgainst(job.id(), id, campaign.publishedRevision());
+        Page<Revisions.OrganizationChange> found = revisions.pendingChanges(job.id(), id, campaign.publishedRevision(),
+                counts, PageRequest.of(page, perPage));
+        ChangeList list = new ChangeList(id, campaign.revisions() + 1,
+                new ChangeSummary(counts.added(), counts.removed(), counts.changed(), counts.unchanged()),
+                found.rows().stream().map(RevisionsController::change).toList(),
+                PageLinking.meta(found), PageLinking.links(found));
+        list.setFromRevision(campaign.publishedRevision());
+        return PageLinking.withLinkHeader(HttpResponse.ok(list), list.getLinks());
+    }
+
+    /** The upload publishing would publish; none is the same 404 as a missing preview. */
+    private ru.noko.campaigns.jobs.ImportJob publishable(Campaign campaign) {
+        return jobs.current(campaign.id()).filter(j -> j.publishable() && j.publishedRevision() == null)
+                .orElseThrow(() -> ApiProblemException.notFound("У кампании " + campaign.id()
+                        + " нет загрузки, готовой к публикации"));
+    }
+
+    private static DraftRankingRow ranked(StagedRanking.Row r) {
+        DraftRankingRow row = new DraftRankingRow(r.line(), r.inn(), r.kpp(), r.name(),
+                ru.noko.api.model.OrganizationType.fromValue(r.type()), r.criteria(), r.total(), r.placeComputed(),
+                r.placeRegion(), r.placeType(), r.indicatorMismatches());
+        row.setOrganizationId(r.organizationId());
+        row.setOktmo(r.oktmo());
+        row.setMunicipality(r.municipality());
+        row.setPublishedTotal(r.publishedTotal());
+        row.setTotalComputed(r.totalComputed());
+        if (r.totalCheck() != null) {
+            row.setTotalCheck(TotalCheck.fromValue(r.totalCheck()));
+        }
+        row.setPlaceOfficial(r.placeOfficial());
+        row.setPlaceMunicipality(r.placeMunicipality());
+        return row;
     }
 
     @Override

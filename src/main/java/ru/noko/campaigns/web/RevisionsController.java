@@ -78,9 +78,10 @@ class RevisionsController implements RevisionsApi {
         return campaign;
     }
 
-    private static OrganizationChange change(Revisions.OrganizationChange c) {
-        OrganizationChange model = new OrganizationChange(c.organizationId(), c.inn(), c.kpp(), c.name(),
+    static OrganizationChange change(Revisions.OrganizationChange c) {
+        OrganizationChange model = new OrganizationChange(c.inn(), c.kpp(), c.name(),
                 OrganizationChangeChange.fromValue(c.change()));
+        model.setOrganizationId(c.organizationId());
         if (!c.fields().isEmpty()) {
             model.setFields(c.fields().stream().map(f -> {
                 ValueChange v = new ValueChange(f.field());
