@@ -61,6 +61,16 @@ class ExplorerPagesTest extends ExplorerTestBase {
     }
 
     @Test
+    void aSearchWithATypoFindsSimilarNames() {
+        String page = api.get("/?q=" + java.net.URLEncoder.encode("гимназя новоградского", StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("Точных совпадений нет; ниже — организации с похожими названиями."), page);
+        assertTrue(page.contains("href=\"/organizations/" + fixture.demoSchoolId + "\""), "found despite the missing letter");
+        String exact = api.get("/?q=" + java.net.URLEncoder.encode("гимназия новоградского", StandardCharsets.UTF_8)).body();
+        assertFalse(exact.contains("похожими названиями"), "an exact match is not called similar");
+        assertTrue(api.get("/?q=" + java.net.URLEncoder.encode("щщщщщ", StandardCharsets.UTF_8)).body().contains("Ничего не найдено"));
+    }
+
+    @Test
     void aNameFromAnOperatorsFileIsText() {
         String body = api.get("/organizations/" + fixture.xssId).body();
         assertFalse(body.contains("<script>alert(1)"), "escaped");
