@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The public read side of campaigns: drafts never, retracted ones only by id. */
@@ -77,6 +79,43 @@ public class CampaignQueries {
     public Optional<PublishedCampaign> findPublic(long id) {
         return sql.one(COLUMNS + PUBLISHED_OR_RETRACTED + " WHERE c.id = ? AND c.status IN ('published', 'retracted')",
                 List.of(id), CampaignQueries::campaign);
+    }
+
+    /** The region's retracted campaigns, latest year first, with the size of the revision they had published. */
+    @Transactional(readOnly = true)
+    public List<PublishedCampaign> findRetracted(String regionCode) {
+        return sql.list(COLUMNS + PUBLISHED_OR_RETRACTED + " WHERE c.status = 'retracted' AND c.region_code = ?" + ORDER,
+                List.of(regionCode), CampaignQueries::campaign);
+    }
+
+    /** The retracted campaigns whose published revision had a result of the organization, latest year first. */
+    @Transactional(readOnly = true)
+    public List<PublishedCampaign> findRetractedWith(long organizationId) {
+        return sql.list(COLUMNS + PUBLISHED_OR_RETRACTED + """
+                 WHERE c.status = 'retracted' AND EXISTS (SELECT 1 FROM result r WHERE r.campaign_id = c.id
+                       AND r.revision = c.published_revision AND r.organization_id = ?)""" + ORDER,
+                List.of(organizationId), CampaignQueries::campaign);
+    }
+
+    /**
+     * The raw inputs (canonical names → counts) an organization's result in a published campaign
+     * was computed from, in the order the revision names them; empty when the campaign was uploaded
+     * at the results level (the operator published values only).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> publishedRawInputs(long campaignId, long organizationId) {
+        Map<String, Long> inputs = new LinkedHashMap<>();
+        sql.list("""
+                SELECT u.name, u.value
+                FROM published_campaign c
+                JOIN result r ON r.campaign_id = c.id AND r.revision = c.published_revision
+                JOIN campaign_revision cr ON cr.campaign_id = r.campaign_id AND cr.revision = r.revision
+                CROSS JOIN LATERAL unnest(cr.raw_input_names, r.raw_values) WITH ORDINALITY AS u (name, value, ord)
+                WHERE c.id = ? AND r.organization_id = ? AND u.name IS NOT NULL AND u.value IS NOT NULL
+                ORDER BY u.ord""", List.of(campaignId, organizationId),
+                row -> Map.entry(row.getString("name"), row.getLong("value")))
+                .forEach(e -> inputs.put(e.getKey(), e.getValue()));
+        return inputs;
     }
 
     private static String where(CampaignFilter filter, List<Object> parameters) {

@@ -26,6 +26,8 @@ public class OrganizationRepository {
             """;
 
     private final Sql sql;
+    /** Whether pg_trgm is installed; asked once. */
+    private volatile Boolean trigrams;
 
     public OrganizationRepository(Sql sql) {
         this.sql = sql;
@@ -45,6 +47,32 @@ public class OrganizationRepository {
         List<Object> parameters = new ArrayList<>();
         String statement = "SELECT " + COLUMNS + FROM + where(query, parameters) + " ORDER BY " + query.sort().orderBy();
         sql.stream(statement, parameters, OrganizationRepository::organization, sink);
+    }
+
+    /**
+     * Organizations whose name is like the text though it contains no part of it exactly (a typo),
+     * most alike first, by pg_trgm word similarity; empty where the extension is not installed (see
+     * V30). Scans the names, so it is meant only as the fallback of a search that found nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<Organization> findSimilar(String text, int limit) {
+        if (!trigrams()) {
+            return List.of();
+        }
+        String folded = SearchText.fold(text);
+        return sql.list("SELECT " + COLUMNS + FROM + " WHERE ? <% o.search_name"
+                        + " ORDER BY word_similarity(?, o.search_name) DESC, o.id LIMIT ?",
+                List.of(folded, folded, limit), OrganizationRepository::organization);
+    }
+
+    private boolean trigrams() {
+        Boolean known = trigrams;
+        if (known == null) {
+            known = sql.one("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", List.of(),
+                    row -> row.getBoolean(1)).orElse(false);
+            trigrams = known;
+        }
+        return known;
     }
 
     @Transactional(readOnly = true)

@@ -28,6 +28,7 @@ class ExplorerPagesTest extends ExplorerTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE_BYTES = 60 * 1024;
+    private static final String FORMULA_INPUTS_UNPUBLISHED = "исходные данные не опубликованы оператором";
 
     @Test
     void everyPageIsSmallRussianStrictAndDistinct() {
@@ -57,6 +58,16 @@ class ExplorerPagesTest extends ExplorerTestBase {
         }
         titles.remove(titles.size() - 1); // the same ranking with other page size
         assertEquals(titles.size(), titles.stream().distinct().count(), "distinct titles: " + titles);
+    }
+
+    @Test
+    void aSearchWithATypoFindsSimilarNames() {
+        String page = api.get("/?q=" + java.net.URLEncoder.encode("гимназя новоградского", StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("Точных совпадений нет; ниже — организации с похожими названиями."), page);
+        assertTrue(page.contains("href=\"/organizations/" + fixture.demoSchoolId + "\""), "found despite the missing letter");
+        String exact = api.get("/?q=" + java.net.URLEncoder.encode("гимназия новоградского", StandardCharsets.UTF_8)).body();
+        assertFalse(exact.contains("похожими названиями"), "an exact match is not called similar");
+        assertTrue(api.get("/?q=" + java.net.URLEncoder.encode("щщщщщ", StandardCharsets.UTF_8)).body().contains("Ничего не найдено"));
     }
 
     @Test
@@ -135,6 +146,57 @@ class ExplorerPagesTest extends ExplorerTestBase {
         assertTrue(page.contains("Оценка 2025 года, опубликована"), "dated");
         assertTrue(page.contains("<svg role=\"img\""), "history chart");
         assertTrue(page.contains("<title id=\"history-chart-t\">"), "chart title");
+    }
+
+    @Test
+    void everyIndicatorShowsItsFormulaAndTheRawInputsItWasComputedFrom() {
+        List<List<String>> rows = new ArrayList<>();
+        String page = api.get("/organizations/" + fixture.xssId).body();
+        for (String criterion : List.of("K1", "K2", "K3", "K4", "K5")) {
+            rows.addAll(rows(page, criterion + ". "));
+        }
+        assertEquals(14, rows.size(), "fourteen indicators");
+        List<String> first = rows.get(0);
+        assertEquals("1.1", first.get(0));
+        assertEquals("среднее долей: stand_items_present из stand_items_required; site_items_present из site_items_required, × 100",
+                first.get(5));
+        assertEquals("stand_items_present = 10, stand_items_required = 10, site_items_present = 20, site_items_required = 20",
+                first.get(6), "the fixture's counts");
+        List<String> channels = rows.get(1);
+        assertEquals("30 баллов за каждую единицу remote_channels, не более 100", channels.get(5));
+        assertEquals("remote_channels = 4", channels.get(6));
+        for (List<String> row : rows) {
+            assertFalse(row.get(6).contains("не указано") || row.get(6).equals(FORMULA_INPUTS_UNPUBLISHED), row.toString());
+        }
+
+        List<List<String>> resultsOnly = new ArrayList<>();
+        String withoutInputs = api.get("/organizations/" + fixture.resultsOnlyId).body();
+        for (String criterion : List.of("K1", "K2", "K3", "K4", "K5")) {
+            resultsOnly.addAll(rows(withoutInputs, criterion + ". "));
+        }
+        assertEquals(14, resultsOnly.size());
+        for (List<String> row : resultsOnly) {
+            assertEquals(FORMULA_INPUTS_UNPUBLISHED, row.get(6), row.toString());
+            assertFalse(row.get(5).isBlank(), "the formula is still shown");
+        }
+    }
+
+    @Test
+    void aRetractedCampaignSaysSoAndItsResultsAreNotCurrent() {
+        String region = api.get("/regions/" + ExplorerFixture.REGION).body();
+        List<String> retracted = rows(region, "Кампании НОКО").stream()
+                .filter(r -> r.get(1).contains("тест отзыва")).findFirst().orElseThrow();
+        assertEquals("2026", retracted.get(0));
+        assertTrue(retracted.get(5).startsWith("отозвана "), retracted.toString());
+        assertTrue(retracted.get(5).contains(ExplorerFixture.RETRACTION_REASON), retracted.toString());
+        assertFalse(region.contains("/regions/93/ratings?year=2026"), "no ranking link to a retracted campaign");
+        assertTrue(region.contains("Распределение итоговых баллов, 2025"), "the newest published campaign is the current one");
+
+        String page = api.get("/organizations/" + fixture.retractedId).body();
+        assertTrue(page.contains("Последняя оценка организации — «НОКО школ 2026 (тест отзыва)» (2026) — отозвана"), page);
+        assertTrue(page.contains(ExplorerFixture.RETRACTION_REASON));
+        assertTrue(page.contains("Оценка 2025 года, опубликована"), "the latest published result is shown as such");
+        assertFalse(api.get("/organizations/" + fixture.otherId).body().contains("отозвана"), "others are not affected");
     }
 
     @Test

@@ -32,7 +32,8 @@ abstract class ExplorerTestBase extends ApiTestBase {
                 "/regions/" + ExplorerFixture.DEMO_REGION + "/ratings?year=2025&type=school",
                 "/organizations/" + fixture.demoSchoolId, "/methodology",
                 "/regions/" + ExplorerFixture.REGION, "/regions/" + ExplorerFixture.REGION + "/ratings",
-                "/organizations/" + fixture.xssId, "/municipalities/" + ExplorerFixture.MUNICIPALITY,
+                "/organizations/" + fixture.xssId, "/organizations/" + fixture.retractedId,
+                "/organizations/" + fixture.resultsOnlyId, "/municipalities/" + ExplorerFixture.MUNICIPALITY,
                 "/compare?organizations=" + fixture.xssId + "," + fixture.otherId + "," + fixture.demoSchoolId);
     }
 }

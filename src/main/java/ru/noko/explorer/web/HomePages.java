@@ -55,11 +55,17 @@ class HomePages {
         Map<String, Region> byCode = allRegions.stream().collect(Collectors.toMap(Region::code, Function.identity()));
         List<Views.Row> found = new ArrayList<>();
         boolean searched = query.length() >= 2;
+        boolean similar = false;
         if (searched) {
             boolean inn = query.matches("[0-9]{10}");
             Page<Organization> page = organizations.find(new OrganizationQuery(null, null, null, inn ? query : null,
                     inn ? null : query, OrganizationSort.fromKey("name").orElseThrow()), PageRequest.of(1, FOUND));
-            for (Organization o : page.rows()) {
+            List<Organization> rows = page.rows();
+            if (rows.isEmpty() && !inn) {
+                rows = organizations.findSimilar(query, FOUND);
+                similar = !rows.isEmpty();
+            }
+            for (Organization o : rows) {
                 Region region = byCode.get(o.regionCode());
                 found.add(new Views.Row(List.of(new Views.Cell(o.name(), "/organizations/" + o.id()),
                         Views.Cell.of(o.municipality() == null ? "—" : o.municipality()),
@@ -100,7 +106,7 @@ class HomePages {
                 Links.twins(searched ? "/api/v1/organizations?q=" + Links.encode(query) : "/api/v1/campaigns",
                         "/feeds/publications.atom", "Все публикации НОКО (Atom)"),
                 null, List.of(), List.of());
-        return templates.render("home", new Views.Home(layout, query, found, searched, regionLinks, publications));
+        return templates.render("home", new Views.Home(layout, query, found, searched, similar, regionLinks, publications));
     }
 
     String regions() {

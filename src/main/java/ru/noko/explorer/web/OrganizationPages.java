@@ -8,6 +8,7 @@ import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.Region;
 import ru.noko.catalog.RegionRepository;
 import ru.noko.methodology.Criterion;
+import ru.noko.methodology.DenominatorVariant;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.IndicatorSource;
 import ru.noko.methodology.Methodology;
@@ -59,6 +60,7 @@ class OrganizationPages {
         if (o.demo() || (campaign != null && campaign.demo())) {
             notices.add("Демонстрационные данные: эти результаты придуманы для показа сервиса и не являются официальными.");
         }
+        retractedNotice(id, latest).ifPresent(notices::add);
         List<String> facts = new ArrayList<>();
         facts.add(o.type().nameRu());
         if (o.municipality() != null) {
@@ -100,7 +102,10 @@ class OrganizationPages {
                 lineage = "Последний результат принадлежит предшественнику организации: " + latest.organizationName() + ".";
             }
             criteria = criteriaTable(latest, methodology);
-            indicators = indicatorTables(latest, methodology);
+            DenominatorVariant variant = campaign == null ? methodology.defaultVariant()
+                    : DenominatorVariant.fromCode(campaign.denominatorVariant()).orElse(methodology.defaultVariant());
+            indicators = indicatorTables(latest, methodology, variant,
+                    campaigns.publishedRawInputs(latest.campaignId(), latest.organizationId()));
             if (campaign != null) {
                 campaignFacts.add("Кампания: " + campaign.title() + " (" + campaign.regionName() + ", " + campaign.year() + ")");
                 campaignFacts.add("Оператор: " + (campaign.operatorName() == null ? "не указан" : campaign.operatorName()));
@@ -203,6 +208,20 @@ class OrganizationPages {
                 new Views.Table(table.caption(), table.headers(), table.rows())));
     }
 
+    /**
+     * Retracted campaigns never reach the history; when the organization's newest assessment is one
+     * of them, the page says so rather than let an older result pass for the current one.
+     */
+    private java.util.Optional<String> retractedNotice(long id, HistoryRow latest) {
+        return campaigns.findRetractedWith(id).stream()
+                .filter(c -> latest == null || c.year() > latest.year()
+                        || (c.year() == latest.year() && c.publishedAt() != null && c.publishedAt().isAfter(latest.publishedAt())))
+                .findFirst()
+                .map(c -> "Последняя оценка организации — «" + c.title() + "» (" + c.year() + ") — отозвана "
+                        + Format.date(c.retractedAt()) + (c.retractionReason() == null ? "" : ": " + c.retractionReason())
+                        + (latest == null ? ". Её результаты не публикуются." : ". Её результаты не публикуются; ниже — предыдущая опубликованная оценка."));
+    }
+
     private Methodology methodology(String code) {
         return code == null ? catalogue.defaultMethodology() : catalogue.find(code).orElse(catalogue.defaultMethodology());
     }
@@ -221,7 +240,8 @@ class OrganizationPages {
                 "Изменение к " + (row.previousYear() == null ? "прошлому циклу" : row.previousYear() + " г.")), rows);
     }
 
-    private static List<Views.Table> indicatorTables(HistoryRow row, Methodology methodology) {
+    private static List<Views.Table> indicatorTables(HistoryRow row, Methodology methodology, DenominatorVariant variant,
+                                                     Map<String, Long> raw) {
         List<Views.Table> tables = new ArrayList<>();
         for (Criterion c : sorted(methodology)) {
             if (c.indicators().isEmpty()) {
@@ -234,10 +254,13 @@ class OrganizationPages {
                 rows.add(new Views.Row(List.of(Views.Cell.of(indicator.code()), Views.Cell.of(indicator.nameRu()),
                         Views.Cell.of(indicator.source() == IndicatorSource.SURVEY ? "опрос получателей услуг" : "экспертная оценка"),
                         Views.Cell.of(Format.score(indicator.weight() * 100) + " %"),
-                        Views.Cell.of(Format.score(value) + (zeroRule ? " (правило нулевого знаменателя)" : ""))), false));
+                        Views.Cell.of(Format.score(value) + (zeroRule ? " (правило нулевого знаменателя)" : "")),
+                        Views.Cell.of(FormulaText.formula(indicator.formula(), variant)),
+                        Views.Cell.of(FormulaText.inputs(indicator.formula(), variant, raw))), false));
             }
             tables.add(new Views.Table(c.code() + ". " + c.nameRu(),
-                    List.of("Показатель", "Что измеряет", "Источник", "Вес в критерии", "Значение"), rows));
+                    List.of("Показатель", "Что измеряет", "Источник", "Вес в критерии", "Значение", "Формула",
+                            "Исходные данные"), rows));
         }
         return tables;
     }

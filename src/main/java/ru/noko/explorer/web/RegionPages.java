@@ -74,12 +74,24 @@ class RegionPages {
         List<PublishedCampaign> list = campaigns.findAllPublished(new CampaignFilter(code, null, null));
         List<Views.Row> campaignRows = new ArrayList<>();
         List<Views.Link> ratingLinks = new ArrayList<>();
-        for (PublishedCampaign c : list) {
+        List<PublishedCampaign> listed = new ArrayList<>(list);
+        listed.addAll(campaigns.findRetracted(code));
+        listed.sort(java.util.Comparator.comparingInt(PublishedCampaign::year).reversed());
+        for (PublishedCampaign c : listed) {
+            if (!c.isPublished()) {
+                campaignRows.add(new Views.Row(List.of(Views.Cell.of(String.valueOf(c.year())), Views.Cell.of(c.title()),
+                        Views.Cell.of(types(c.types())), Views.Cell.of(String.valueOf(c.organizationsCount())),
+                        Views.Cell.of(Format.date(c.publishedAt())),
+                        Views.Cell.of("отозвана " + Format.date(c.retractedAt())
+                                + (c.retractionReason() == null ? "" : ": " + c.retractionReason())
+                                + "; результаты не действуют" + (c.demo() ? ", демонстрационные данные" : ""))), false));
+                continue;
+            }
             String href = ratingsHref(code, c);
             campaignRows.add(new Views.Row(List.of(Views.Cell.of(String.valueOf(c.year())), new Views.Cell(c.title(), href),
                     Views.Cell.of(types(c.types())), Views.Cell.of(String.valueOf(c.organizationsCount())),
                     Views.Cell.of(Format.date(c.publishedAt())),
-                    Views.Cell.of((c.isPublished() ? "опубликована" : "отозвана") + (c.demo() ? ", демонстрационные данные" : ""))),
+                    Views.Cell.of("опубликована" + (c.demo() ? ", демонстрационные данные" : ""))),
                     false));
             ratingLinks.add(new Views.Link(null, null, href, "Рейтинг " + c.year() + ": " + c.title()));
         }

@@ -30,7 +30,7 @@ public final class Views {
     public record Table(String caption, List<String> headers, List<Row> rows) {
     }
 
-    public record Home(Layout layout, String query, List<Row> found, boolean searched, List<Link> regions,
+    public record Home(Layout layout, String query, List<Row> found, boolean searched, boolean similar, List<Link> regions,
                        List<Row> publications) {
     }
 
