@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+import ru.noko.platform.text.XmlText;
+
 import ru.noko.methodology.Score;
 
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+import ru.noko.platform.text.XmlText;
+
 import ru.noko.methodology.Criterion;
 import ru.noko.methodology.Indicator;
 import ru.noko.methodology.Methodology;

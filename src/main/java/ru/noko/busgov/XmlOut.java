@@ -1,5 +1,7 @@
 package ru.noko.busgov;
 
+import ru.noko.platform.text.XmlText;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;

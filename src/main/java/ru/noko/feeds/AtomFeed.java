@@ -1,5 +1,6 @@
 package ru.noko.feeds;
 
+import ru.noko.explorer.PagePaths;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +50,8 @@ final class AtomFeed {
         String id = event.kind() == FeedEvent.Kind.RETRACTION
                 ? "campaigns/" + event.campaignId() + "/retractions/" + event.retractionId()
                 : "campaigns/" + event.campaignId() + "/revisions/" + event.revision();
-        String page = header.organizationId() != null ? PageUrls.organization(header.organizationId())
-                : PageUrls.ratings(event.regionCode(), event.year(), event.types().size() == 1 ? event.types().get(0) : null);
+        String page = header.organizationId() != null ? PagePaths.organization(header.organizationId())
+                : PagePaths.ratings(event.regionCode(), event.year(), event.types().size() == 1 ? event.types().get(0) : null);
         String time = Xml.time(event.at());
         xml.start("entry");
         xml.text("id", tag + id);
@@ -58,7 +59,7 @@ final class AtomFeed {
         xml.text("updated", time);
         xml.text("published", time);
         xml.empty("link", "rel", "alternate", "type", "text/html", "href", base + page);
-        xml.empty("link", "rel", "related", "type", "application/json", "href", base + PageUrls.campaignJson(event.campaignId()));
+        xml.empty("link", "rel", "related", "type", "application/json", "href", base + PagePaths.campaignJson(event.campaignId()));
         xml.empty("category", "term", event.kind().term(), "label", event.kind().label());
         xml.start("author").text("name", EventTexts.author(event)).end();
         xml.text("summary", EventTexts.summary(event));

@@ -1,5 +1,6 @@
 package ru.noko.feeds;
 
+import ru.noko.explorer.PagePaths;
 import jakarta.inject.Singleton;
 import ru.noko.catalog.OrganizationRepository;
 import ru.noko.catalog.RegionRepository;
@@ -30,21 +31,21 @@ public class Feeds {
 
     public String publications() {
         AtomFeed.Header header = new AtomFeed.Header("publications", TITLE + " — все регионы",
-                PageUrls.publicationsFeed(), PageUrls.home(), null);
+                PagePaths.publicationsFeed(), PagePaths.home(), null);
         return AtomFeed.render(baseUrl.current(), header, events.latest(FeedScope.all(), LIMIT));
     }
 
     public Optional<String> region(String code) {
         return regions.findByCode(code).map(region -> AtomFeed.render(baseUrl.current(),
-                new AtomFeed.Header("regions/" + code, TITLE + " — " + region.name(), PageUrls.regionFeed(code),
-                        PageUrls.region(code), null),
+                new AtomFeed.Header("regions/" + code, TITLE + " — " + region.name(), PagePaths.regionFeed(code),
+                        PagePaths.region(code), null),
                 events.latest(FeedScope.region(code), LIMIT)));
     }
 
     public Optional<String> organization(long id) {
         return organizations.findById(id).map(organization -> AtomFeed.render(baseUrl.current(),
                 new AtomFeed.Header("organizations/" + id, TITLE + " — " + organization.name(),
-                        PageUrls.organizationFeed(id), PageUrls.organization(id), id),
+                        PagePaths.organizationFeed(id), PagePaths.organization(id), id),
                 events.latest(FeedScope.organization(id), LIMIT)));
     }
 }

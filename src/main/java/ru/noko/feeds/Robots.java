@@ -1,5 +1,6 @@
 package ru.noko.feeds;
 
+import ru.noko.explorer.PagePaths;
 import jakarta.inject.Singleton;
 import ru.noko.platform.web.PublicBaseUrl;
 
@@ -24,6 +25,6 @@ public class Robots {
                 Disallow: /console
 
                 Sitemap: %s
-                """.formatted(baseUrl.current() + PageUrls.sitemapIndex());
+                """.formatted(baseUrl.current() + PagePaths.sitemapIndex());
     }
 }

@@ -1,5 +1,6 @@
 package ru.noko.feeds;
 
+import ru.noko.explorer.PagePaths;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ru.noko.platform.database.Sql;
@@ -49,10 +50,10 @@ public class Sitemaps {
         List<Lastmod> files = sql.list("""
                 SELECT (organization_id - 1) / ? + 1 AS n, max(published_at) AS lastmod
                 FROM published_result GROUP BY 1 ORDER BY 1""", List.of(ORGANIZATIONS_PER_FILE),
-                row -> new Lastmod(PageUrls.organizationsSitemap(row.getInt(1)), row.getObject(2, OffsetDateTime.class)));
+                row -> new Lastmod(PagePaths.organizationsSitemap(row.getInt(1)), row.getObject(2, OffsetDateTime.class)));
         Xml xml = new Xml("sitemapindex", NAMESPACE);
-        xml.start("sitemap").text("loc", base + PageUrls.staticSitemap()).end();
-        sitemap(xml, base, new Lastmod(PageUrls.regionsSitemap(), latest));
+        xml.start("sitemap").text("loc", base + PagePaths.staticSitemap()).end();
+        sitemap(xml, base, new Lastmod(PagePaths.regionsSitemap(), latest));
         files.forEach(file -> sitemap(xml, base, file));
         return xml.finish();
     }
@@ -60,7 +61,7 @@ public class Sitemaps {
     public String staticPages() {
         String base = baseUrl.current();
         Xml xml = new Xml("urlset", NAMESPACE);
-        for (String path : List.of(PageUrls.home(), PageUrls.regions(), PageUrls.methodology())) {
+        for (String path : List.of(PagePaths.home(), PagePaths.regions(), PagePaths.methodology())) {
             xml.start("url").text("loc", base + path).end();
         }
         return xml.finish();
@@ -78,12 +79,12 @@ public class Sitemaps {
                             row.getObject(4, OffsetDateTime.class));
                 });
         for (Campaign campaign : campaigns) {
-            pages.merge(PageUrls.region(campaign.region()), campaign.at(), Sitemaps::later);
+            pages.merge(PagePaths.region(campaign.region()), campaign.at(), Sitemaps::later);
             if (campaign.types().isEmpty()) {
-                pages.merge(PageUrls.ratings(campaign.region(), campaign.year(), null), campaign.at(), Sitemaps::later);
+                pages.merge(PagePaths.ratings(campaign.region(), campaign.year(), null), campaign.at(), Sitemaps::later);
             }
             for (String type : campaign.types()) {
-                pages.merge(PageUrls.ratings(campaign.region(), campaign.year(), type), campaign.at(), Sitemaps::later);
+                pages.merge(PagePaths.ratings(campaign.region(), campaign.year(), type), campaign.at(), Sitemaps::later);
             }
         }
         String base = baseUrl.current();
@@ -103,7 +104,7 @@ public class Sitemaps {
         sql.stream("""
                 SELECT organization_id, max(published_at) FROM published_result
                 WHERE organization_id BETWEEN ? AND ? GROUP BY organization_id ORDER BY organization_id""",
-                List.of(first, last), row -> new Lastmod(PageUrls.organization(row.getLong(1)),
+                List.of(first, last), row -> new Lastmod(PagePaths.organization(row.getLong(1)),
                         row.getObject(2, OffsetDateTime.class)), page -> {
                     url(xml, base, page.path(), page.at());
                     count[0]++;

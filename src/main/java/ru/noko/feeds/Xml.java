@@ -1,5 +1,7 @@
 package ru.noko.feeds;
 
+import ru.noko.platform.text.XmlText;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * A small XML document written with the JDK's StAX writer, which escapes markup in text and
  * attributes; characters XML 1.0 cannot carry at all (control characters from operators' files)
- * are dropped here, so no value can make the document ill-formed.
+ * are dropped by {@link XmlText#clean}, so no value can make the document ill-formed.
  */
 final class Xml {
 
@@ -36,7 +38,7 @@ final class Xml {
     /** An attribute of the element just opened (the root, right after construction). */
     Xml attribute(String name, String value) {
         try {
-            writer.writeAttribute(name, clean(value));
+            writer.writeAttribute(name, XmlText.clean(value));
             return this;
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -48,7 +50,7 @@ final class Xml {
         try {
             writer.writeStartElement(name);
             for (int i = 0; i < attributes.length; i += 2) {
-                writer.writeAttribute(attributes[i], clean(attributes[i + 1]));
+                writer.writeAttribute(attributes[i], XmlText.clean(attributes[i + 1]));
             }
             return this;
         } catch (XMLStreamException e) {
@@ -70,7 +72,7 @@ final class Xml {
         try {
             writer.writeEmptyElement(name);
             for (int i = 0; i < attributes.length; i += 2) {
-                writer.writeAttribute(attributes[i], clean(attributes[i + 1]));
+                writer.writeAttribute(attributes[i], XmlText.clean(attributes[i + 1]));
             }
             return this;
         } catch (XMLStreamException e) {
@@ -82,7 +84,7 @@ final class Xml {
     Xml text(String name, String text, String... attributes) {
         start(name, attributes);
         try {
-            writer.writeCharacters(clean(text));
+            writer.writeCharacters(XmlText.clean(text));
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
@@ -106,28 +108,5 @@ final class Xml {
 
     static String time(Instant at) {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** The text without the characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
-    static String clean(String text) {
-        StringBuilder kept = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed;
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (kept != null) {
-                    kept.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-                continue;
-            }
-            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-            if (!allowed && kept == null) {
-                kept = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (allowed && kept != null) {
-                kept.append(c);
-            }
-        }
-        return kept == null ? text : kept.toString();
     }
 }

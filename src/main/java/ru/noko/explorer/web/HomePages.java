@@ -1,5 +1,6 @@
 package ru.noko.explorer.web;
 
+import ru.noko.explorer.PagePaths;
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.CampaignFilter;
 import ru.noko.campaigns.CampaignQueries;
@@ -67,7 +68,7 @@ class HomePages {
             }
             for (Organization o : rows) {
                 Region region = byCode.get(o.regionCode());
-                found.add(new Views.Row(List.of(new Views.Cell(o.name(), "/organizations/" + o.id()),
+                found.add(new Views.Row(List.of(new Views.Cell(o.name(), PagePaths.organization(o.id())),
                         Views.Cell.of(o.municipality() == null ? "—" : o.municipality()),
                         Views.Cell.of(region == null ? o.regionCode() : region.name()),
                         Views.Cell.of(o.inn())), false));
@@ -75,7 +76,7 @@ class HomePages {
             String folded = SearchText.fold(query);
             for (Region region : allRegions) {
                 if (SearchText.fold(region.name()).contains(folded)) {
-                    found.add(new Views.Row(List.of(new Views.Cell(region.name(), "/regions/" + region.code()),
+                    found.add(new Views.Row(List.of(new Views.Cell(region.name(), PagePaths.region(region.code())),
                             Views.Cell.of("регион"), Views.Cell.of(region.name()), Views.Cell.of("—")), false));
                 }
             }
@@ -89,13 +90,13 @@ class HomePages {
             }
         }
         List<Views.Link> regionLinks = allRegions.stream()
-                .map(r -> new Views.Link(null, null, "/regions/" + r.code(), r.name() + (r.demo() ? " (демо)" : ""))).toList();
+                .map(r -> new Views.Link(null, null, PagePaths.region(r.code()), r.name() + (r.demo() ? " (демо)" : ""))).toList();
         List<Views.Row> publications = campaigns.findAllPublished(new CampaignFilter(null, null, null)).stream()
                 .filter(c -> c.publishedAt() != null)
                 .sorted(Comparator.comparing(PublishedCampaign::publishedAt).reversed()).limit(PUBLICATIONS)
                 .map(c -> new Views.Row(List.of(Views.Cell.of(Format.date(c.publishedAt())),
                         new Views.Cell(c.title(), RegionPages.ratingsHref(c.regionCode(), c)),
-                        new Views.Cell(c.regionName(), "/regions/" + c.regionCode()),
+                        new Views.Cell(c.regionName(), PagePaths.region(c.regionCode())),
                         Views.Cell.of(c.year() + (c.demo() ? " (демонстрационные данные)" : ""))), false))
                 .toList();
         Views.Layout layout = templates.layout(searched ? "Поиск «" + query + "» — НОКО: результаты оценки качества образования"
@@ -104,21 +105,21 @@ class HomePages {
                         + "условий образования (НОКО) по годам, с датами, методикой и открытыми данными.",
                 searched ? "/?q=" + Links.encode(query) : "/",
                 Links.twins(searched ? "/api/v1/organizations?q=" + Links.encode(query) : "/api/v1/campaigns",
-                        "/feeds/publications.atom", "Все публикации НОКО (Atom)"),
+                        PagePaths.publicationsFeed(), "Все публикации НОКО (Atom)"),
                 null, List.of(), List.of());
         return templates.render("home", new Views.Home(layout, query, found, searched, similar, regionLinks, publications));
     }
 
     String regions() {
         List<Views.Row> rows = regions.findAll(PageRequest.of(1, 500)).rows().stream()
-                .map(r -> new Views.Row(List.of(new Views.Cell(r.name(), "/regions/" + r.code()), Views.Cell.of(r.code()),
+                .map(r -> new Views.Row(List.of(new Views.Cell(r.name(), PagePaths.region(r.code())), Views.Cell.of(r.code()),
                         Views.Cell.of(r.federalDistrict() == null ? "—" : r.federalDistrict()),
                         Views.Cell.of(String.valueOf(r.municipalitiesCount())),
                         Views.Cell.of(String.valueOf(r.organizationsCount())),
                         Views.Cell.of(r.demo() ? "демонстрационные данные" : "")), false)).toList();
         Views.Layout layout = templates.layout("Регионы — НОКО", "Регионы России и результаты независимой оценки "
-                        + "качества образования в каждом из них.", "/regions",
-                Links.twins("/api/v1/regions", "/feeds/publications.atom", "Все публикации НОКО (Atom)"), null,
+                        + "качества образования в каждом из них.", PagePaths.regions(),
+                Links.twins("/api/v1/regions", PagePaths.publicationsFeed(), "Все публикации НОКО (Atom)"), null,
                 List.of(Links.crumb("Главная", "/")), List.of());
         return templates.render("regions", new Views.Regions(layout, new Views.Table("Регионы",
                 List.of("Регион", "Код", "Федеральный округ", "Муниципалитетов", "Организаций", "Примечание"), rows)));
@@ -155,8 +156,8 @@ class HomePages {
                         + "по умолчанию — значения методики, указанные ниже.");
         Views.Layout layout = templates.layout("Методика НОКО: критерии, показатели, веса и формулы",
                 "Как считаются баллы независимой оценки качества условий образования: пять критериев, показатели, "
-                        + "веса, формулы, варианты знаменателя и правило нулевого знаменателя.", "/methodology",
-                Links.twins("/api/v1/criteria", "/feeds/publications.atom", "Все публикации НОКО (Atom)"), null,
+                        + "веса, формулы, варианты знаменателя и правило нулевого знаменателя.", PagePaths.methodology(),
+                Links.twins("/api/v1/criteria", PagePaths.publicationsFeed(), "Все публикации НОКО (Atom)"), null,
                 List.of(Links.crumb("Главная", "/")), List.of());
         return templates.render("methodology", new Views.Methodology(layout, parts, rules));
     }

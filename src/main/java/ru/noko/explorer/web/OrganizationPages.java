@@ -1,5 +1,6 @@
 package ru.noko.explorer.web;
 
+import ru.noko.explorer.PagePaths;
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.CampaignQueries;
 import ru.noko.campaigns.PublishedCampaign;
@@ -130,14 +131,14 @@ class OrganizationPages {
                 new Views.Link(null, null, api + "?format=xlsx", "XLSX"),
                 new Views.Link(null, null, "https://bus.gov.ru/search?searchString=" + o.inn(), "Поиск по ИНН на bus.gov.ru"),
                 new Views.Link(null, null, "/widgets?organization=" + id, "Код для встраивания на сайт"),
-                new Views.Link(null, null, "/compare?organizations=" + id, "Сравнить с другими"));
+                new Views.Link(null, null, PagePaths.compare(String.valueOf(id)), "Сравнить с другими"));
         String embed = "<iframe src=\"" + templates.absolute("/widgets/organizations/" + id)
                 + "\" title=\"Результаты НОКО\" width=\"100%\" height=\"760\"></iframe>";
 
         List<Views.Link> crumbs = new ArrayList<>();
         crumbs.add(Links.crumb("Главная", "/"));
         if (region != null) {
-            crumbs.add(Links.crumb(region.name(), "/regions/" + region.code()));
+            crumbs.add(Links.crumb(region.name(), PagePaths.region(region.code())));
         }
         if (o.oktmo() != null) {
             crumbs.add(Links.crumb(o.municipality(), "/municipalities/" + o.oktmo()));
@@ -145,8 +146,8 @@ class OrganizationPages {
         String description = o.name() + ": результаты независимой оценки качества (НОКО)"
                 + (latest == null ? "" : " " + latest.year() + " года — итог " + Format.score(latest.total())
                 + (latest.placeRegion() == null ? "" : ", " + latest.placeRegion() + "-е место в регионе")) + ".";
-        Views.Layout layout = templates.layout(o.name() + " — НОКО", description, "/organizations/" + id,
-                Links.twins(api, "/feeds/organizations/" + id + ".atom", "Публикации по организации (Atom)"),
+        Views.Layout layout = templates.layout(o.name() + " — НОКО", description, PagePaths.organization(id),
+                Links.twins(api, PagePaths.organizationFeed(id), "Публикации по организации (Atom)"),
                 jsonLd(o, region), crumbs, notices);
         return templates.render("organization", new Views.Organization(layout, o.name(), facts, latest != null, dated,
                 total, totalNote, places, criteria, indicators, chart, historyTable, campaignFacts, links, embed, lineage));
@@ -202,7 +203,7 @@ class OrganizationPages {
         Views.Layout layout = templates.layout("Сравнение организаций — НОКО",
                 "Результаты НОКО нескольких организаций по годам: " + String.join("; ",
                         found.values().stream().map(Organization::name).toList()),
-                "/compare?organizations=" + idList, Links.twins(api, "/feeds/publications.atom", "Все публикации (Atom)"),
+                PagePaths.compare(idList), Links.twins(api, PagePaths.publicationsFeed(), "Все публикации (Atom)"),
                 null, List.of(Links.crumb("Главная", "/")), List.of());
         return templates.render("compare", new Views.Compare(layout, chart,
                 new Views.Table(table.caption(), table.headers(), table.rows())));

@@ -1,5 +1,6 @@
 package ru.noko.explorer.web;
 
+import ru.noko.explorer.PagePaths;
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.CampaignFilter;
 import ru.noko.campaigns.CampaignQueries;
@@ -121,9 +122,9 @@ class RegionPages {
         Views.Layout layout = templates.layout(region.name() + ": результаты НОКО по годам",
                 "Независимая оценка качества образования в регионе «" + region.name() + "»: кампании, распределение баллов, "
                         + "средние по критериям, лучшие и худшие организации, муниципалитеты.",
-                "/regions/" + code, Links.twins("/api/v1/regions/" + code + "/statistics",
-                        "/feeds/regions/" + code + ".atom", "Публикации региона (Atom)"),
-                null, List.of(Links.crumb("Главная", "/"), Links.crumb("Регионы", "/regions")), notices);
+                PagePaths.region(code), Links.twins("/api/v1/regions/" + code + "/statistics",
+                        PagePaths.regionFeed(code), "Публикации региона (Atom)"),
+                null, List.of(Links.crumb("Главная", "/"), Links.crumb("Регионы", PagePaths.regions())), notices);
         return templates.render("region", new Views.Region(layout, region.name(), campaignTable, distribution, criteria,
                 extremes, new Views.Table("Муниципалитеты" + (municipalities.total() > municipalities.rows().size()
                         ? " (первые " + municipalities.rows().size() + " из " + municipalities.total() + "; все — в /api/v1/regions/" + code + "/municipalities)" : ""),
@@ -144,7 +145,7 @@ class RegionPages {
             Double before = previous.get(row.organizationId());
             List<Views.Cell> cells = new ArrayList<>();
             cells.add(Views.Cell.of(String.valueOf(scope.placeOf(row))));
-            cells.add(new Views.Cell(row.name(), "/organizations/" + row.organizationId()));
+            cells.add(new Views.Cell(row.name(), PagePaths.organization(row.organizationId())));
             cells.add(Views.Cell.of(row.municipality() == null ? "—" : row.municipality()));
             cells.add(Views.Cell.of(Format.score(row.total())));
             cells.add(Views.Cell.of(Format.change(before == null ? null : row.total() - before)));
@@ -158,8 +159,7 @@ class RegionPages {
         for (int i = 0; i < 5; i++) {
             headers.add(i < criteria.size() ? criteria.get(i).code() : "К" + (i + 1));
         }
-        String base = "/regions/" + code + "/ratings?year=" + scope.campaign().year()
-                + (scope.type() == null ? "" : "&type=" + scope.type())
+        String base = PagePaths.ratings(code, scope.campaign().year(), scope.type())
                 + (scope.municipality() == null ? "" : "&municipality=" + scope.municipality());
         String api = "/api/v1/ratings?region=" + code + "&year=" + scope.campaign().year()
                 + (scope.type() == null ? "" : "&type=" + scope.type())
@@ -189,8 +189,7 @@ class RegionPages {
                 new Views.Link(null, Links.JSON, api, "JSON"));
         List<Views.Link> filters = new ArrayList<>();
         if (scope.municipality() != null) {
-            filters.add(new Views.Link(null, null, "/regions/" + code + "/ratings?year=" + scope.campaign().year()
-                    + (scope.type() == null ? "" : "&type=" + scope.type()), "Весь регион"));
+            filters.add(new Views.Link(null, null, PagePaths.ratings(code, scope.campaign().year(), scope.type()), "Весь регион"));
         }
         PublishedCampaign c = scope.campaign();
         String scopeName = scope.regionName() + (scope.municipalityName() == null ? "" : ", " + scope.municipalityName())
@@ -209,8 +208,8 @@ class RegionPages {
         Views.Layout layout = templates.layout(heading + (current > 1 ? " (страница " + current + ")" : ""),
                 "Рейтинг организаций по итогам независимой оценки качества " + c.year() + " года: " + scopeName
                         + ". Официальные места, изменение к прошлому циклу, данные в XLSX, CSV и JSON.",
-                canonical, Links.twins(api, "/feeds/regions/" + code + ".atom", "Публикации региона (Atom)"), null,
-                List.of(Links.crumb("Главная", "/"), Links.crumb(scope.regionName(), "/regions/" + code)), notices);
+                canonical, Links.twins(api, PagePaths.regionFeed(code), "Публикации региона (Atom)"), null,
+                List.of(Links.crumb("Главная", "/"), Links.crumb(scope.regionName(), PagePaths.region(code))), notices);
         return templates.render("ratings", new Views.Ratings(layout, heading, dated,
                 new Views.Table("Рейтинг: место — официальное место в выбранном охвате; изменение — к итогу прошлого цикла",
                         headers, rows), sorts, downloads, pages, filters, shown));
@@ -225,7 +224,7 @@ class RegionPages {
         List<Views.Row> rows = new ArrayList<>();
         for (Organization o : found.rows()) {
             PublishedResult r = latest.findLatest(o.id()).orElse(null);
-            rows.add(new Views.Row(List.of(new Views.Cell(o.name(), "/organizations/" + o.id()),
+            rows.add(new Views.Row(List.of(new Views.Cell(o.name(), PagePaths.organization(o.id())),
                     Views.Cell.of(o.type().nameRu()),
                     Views.Cell.of(r == null ? "—" : String.valueOf(r.year())),
                     Views.Cell.of(r == null ? "—" : Format.score(r.total())),
@@ -244,8 +243,8 @@ class RegionPages {
                 "Образовательные организации муниципалитета «" + m.name() + "» (" + region.name()
                         + ") и их последние результаты независимой оценки качества.",
                 "/municipalities/" + oktmo, Links.twins("/api/v1/organizations?municipality=" + oktmo,
-                        "/feeds/regions/" + m.regionCode() + ".atom", "Публикации региона (Atom)"),
-                null, List.of(Links.crumb("Главная", "/"), Links.crumb(region.name(), "/regions/" + region.code())), notices);
+                        PagePaths.regionFeed(m.regionCode()), "Публикации региона (Atom)"),
+                null, List.of(Links.crumb("Главная", "/"), Links.crumb(region.name(), PagePaths.region(region.code()))), notices);
         String caption = "Организации и их последний опубликованный результат"
                 + (found.total() > found.rows().size() ? " (первые " + found.rows().size() + " из " + found.total()
                 + "; все — в /api/v1/organizations?municipality=" + oktmo + ")" : "");
@@ -255,7 +254,7 @@ class RegionPages {
 
     /** The link to a campaign's ranking that names it exactly: its year, and its type when it has one. */
     static String ratingsHref(String code, PublishedCampaign c) {
-        return "/regions/" + code + "/ratings?year=" + c.year() + (c.types().size() == 1 ? "&type=" + c.types().get(0) : "");
+        return PagePaths.ratings(code, c.year(), c.types().size() == 1 ? c.types().get(0) : null);
     }
 
     /** Totals of the previous cycle of the same scope, when it used the same methodology; empty otherwise. */
@@ -310,9 +309,9 @@ class RegionPages {
             ResultRow best = with.stream().max(Comparator.comparing((ResultRow r) -> r.criterion(index))
                     .thenComparing(ResultRow::name, Comparator.reverseOrder())).orElseThrow();
             out.add(new Views.Row(List.of(Views.Cell.of(criteria.get(i).code() + ". " + criteria.get(i).nameRu()),
-                    new Views.Cell(best.name(), "/organizations/" + best.organizationId()),
+                    new Views.Cell(best.name(), PagePaths.organization(best.organizationId())),
                     Views.Cell.of(Format.score(best.criterion(index))),
-                    new Views.Cell(worst.name(), "/organizations/" + worst.organizationId()),
+                    new Views.Cell(worst.name(), PagePaths.organization(worst.organizationId())),
                     Views.Cell.of(Format.score(worst.criterion(index)))), false));
         }
         return new Views.Table("Лучшая и худшая организация по каждому критерию, " + campaign.year(),

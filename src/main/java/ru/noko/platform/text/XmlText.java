@@ -1,12 +1,12 @@
-package ru.noko.busgov;
+package ru.noko.platform.text;
 
 /** Text that XML 1.0 can carry: characters it forbids (most C0 controls, U+FFFE/FFFF, lone surrogates) are dropped. */
-final class XmlText {
+public final class XmlText {
 
     private XmlText() {
     }
 
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return null;
         }
