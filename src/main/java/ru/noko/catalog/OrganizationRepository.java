@@ -26,8 +26,8 @@ public class OrganizationRepository {
             """;
 
     private final Sql sql;
-    /** Whether pg_trgm is installed; asked once. */
-    private volatile Boolean trigrams;
+    /** The schema pg_trgm is installed in, quoted, or empty where it is not; asked once. */
+    private volatile Optional<String> trigrams;
 
     public OrganizationRepository(Sql sql) {
         this.sql = sql;
@@ -56,20 +56,23 @@ public class OrganizationRepository {
      */
     @Transactional(readOnly = true)
     public List<Organization> findSimilar(String text, int limit) {
-        if (!trigrams()) {
+        Optional<String> schema = trigramSchema();
+        if (schema.isEmpty()) {
             return List.of();
         }
         String folded = SearchText.fold(text);
-        return sql.list("SELECT " + COLUMNS + FROM + " WHERE ? <% o.search_name"
-                        + " ORDER BY word_similarity(?, o.search_name) DESC, o.id LIMIT ?",
+        // qualified: the extension may live in a schema that is not on this connection's search_path
+        return sql.list("SELECT " + COLUMNS + FROM + " WHERE ? OPERATOR(" + schema.get() + ".<%) o.search_name"
+                        + " ORDER BY " + schema.get() + ".word_similarity(?, o.search_name) DESC, o.id LIMIT ?",
                 List.of(folded, folded, limit), OrganizationRepository::organization);
     }
 
-    private boolean trigrams() {
-        Boolean known = trigrams;
+    private Optional<String> trigramSchema() {
+        Optional<String> known = trigrams;
         if (known == null) {
-            known = sql.one("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", List.of(),
-                    row -> row.getBoolean(1)).orElse(false);
+            known = sql.one("""
+                    SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                     WHERE e.extname = 'pg_trgm'""", List.of(), row -> row.getString(1));
             trigrams = known;
         }
         return known;

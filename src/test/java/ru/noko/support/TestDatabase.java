@@ -19,6 +19,24 @@ import java.util.Map;
 public final class TestDatabase {
 
     private static final String SCHEMA = schema();
+    private static final long SCHEMA_SETUP_LOCK = 7_431_190_001L;
+    /**
+     * pg_trgm is one per database: were it made by migration V30 inside one test JVM's schema, the
+     * next run's drop of that schema would take it away from every other JVM midway. It lives in
+     * {@code public} instead, out of every schema a run drops.
+     */
+    private static final String TRIGRAMS_IN_PUBLIC = """
+            DO $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+                    ALTER EXTENSION pg_trgm SET SCHEMA public;
+                ELSIF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+                    CREATE EXTENSION pg_trgm SCHEMA public;
+                END IF;
+            EXCEPTION WHEN insufficient_privilege OR feature_not_supported OR undefined_file THEN
+                RAISE NOTICE 'pg_trgm stays as it is: %', SQLERRM;
+            END
+            $$""";
     private static EmbeddedPostgres embedded;
     private static String externalUrl;
 
@@ -93,7 +111,11 @@ public final class TestDatabase {
      */
     private static String freshSchema(String url, String schema) {
         execute(url, env("NOKO_TEST_DATABASE_USER", "postgres"), env("NOKO_TEST_DATABASE_PASSWORD", ""),
-                "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+                // the test JVMs start together: one at a time, so none drops what another has just found
+                "SELECT pg_advisory_lock(" + SCHEMA_SETUP_LOCK + ")",
+                TRIGRAMS_IN_PUBLIC,
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema,
+                "SELECT pg_advisory_unlock(" + SCHEMA_SETUP_LOCK + ")");
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 

@@ -22,8 +22,8 @@ import java.util.Properties;
 
 /**
  * Hears every node's publish at once: one connection of its own (not the pool's) listens on the
- * channel {@value #CHANNEL}, which a trigger on {@code data_version} notifies with the new version
- * when a publishing transaction commits (migration V21). On a broken connection it reconnects with
+ * channel {@value #CHANNEL}, which a trigger on {@code data_version} notifies when a publishing
+ * transaction commits (migration V21); on a notification it reads the version of its own schema. On a broken connection it reconnects with
  * a growing pause and reads the version once, so a change made meanwhile is not missed. Polling in
  * {@link PublicCache} remains as a slow fallback.
  */
@@ -69,21 +69,14 @@ class DataVersionListener implements ApplicationEventListener<StartupEvent> {
                 connection = listening;
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
-                    try (ResultSet row = statement.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
-                        if (row.next()) {
-                            cache.seen(row.getLong(1));
-                        }
-                    }
                 }
+                readVersion(listening);
                 retry = firstRetry;
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications((int) timeout.toMillis());
-                    if (received == null) {
-                        continue;
-                    }
-                    for (PGNotification notification : received) {
-                        seen(notification.getParameter());
+                    if (received != null && received.length > 0) {
+                        readVersion(listening);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -103,11 +96,17 @@ class DataVersionListener implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private void seen(String parameter) {
-        try {
-            cache.seen(Long.parseLong(parameter));
-        } catch (NumberFormatException e) {
-            LOG.warn("Ignored a notification on {} that names no version: {}", CHANNEL, parameter);
+    /**
+     * The version as this node's own schema holds it. A notification's payload is not trusted: the
+     * channel is the database's, so deployments in other schemas of the same database (a staging
+     * copy, parallel test runs) notify it too, with versions of their own.
+     */
+    private void readVersion(Connection listening) throws SQLException {
+        try (Statement statement = listening.createStatement();
+             ResultSet row = statement.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
+            if (row.next()) {
+                cache.seen(row.getLong(1));
+            }
         }
     }
 
