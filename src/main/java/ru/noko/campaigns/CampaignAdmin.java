@@ -40,10 +40,12 @@ public class CampaignAdmin {
     private final Uploads uploads;
     private final RevisionPublisher publisher;
     private final PublishedData publishedData;
+    private final CampaignReach reach;
     private final AuditLog audit;
 
     public CampaignAdmin(CampaignRepository campaigns, ImportJobs jobs, Uploads uploads, RevisionPublisher publisher,
-                         PublishedData publishedData, AuditLog audit) {
+                         PublishedData publishedData, CampaignReach reach, AuditLog audit) {
+        this.reach = reach;
         this.campaigns = campaigns;
         this.jobs = jobs;
         this.uploads = uploads;
@@ -175,7 +177,7 @@ public class CampaignAdmin {
             throw conflict("Only a published campaign can be retracted; this one is " + campaign.status());
         }
         campaigns.retract(id, reason);
-        publishedData.changed(id, PublishedDataChanged.RETRACTED, campaign.publishedRevision());
+        publishedData.changed(id, PublishedDataChanged.RETRACTED, campaign.publishedRevision(), reach.regions(id));
         audit.record(caller, "campaign.retract", "campaign/" + id, Map.of("reason", reason,
                 "revision", campaign.publishedRevision()));
         return campaigns.find(id).orElseThrow();

@@ -70,12 +70,14 @@ public class RevisionPublisher {
     private final StagedRows staged;
     private final ImportJobs jobs;
     private final PublishedData publishedData;
+    private final CampaignReach reach;
     private final MethodologyCatalogue catalogue;
     private final TransactionOperations<Connection> transactions;
     private final ExecutorService cleanup;
 
-    public RevisionPublisher(Sql sql, StagedRows staged, ImportJobs jobs, PublishedData publishedData,
-                             MethodologyCatalogue catalogue, TransactionOperations<Connection> transactions) {
+    RevisionPublisher(Sql sql, StagedRows staged, ImportJobs jobs, PublishedData publishedData, CampaignReach reach,
+                      MethodologyCatalogue catalogue, TransactionOperations<Connection> transactions) {
+        this.reach = reach;
         this.transactions = transactions;
         // a plain thread: Micronaut's executors would carry the finished transaction into the task
         this.cleanup = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
@@ -203,7 +205,7 @@ public class RevisionPublisher {
                                     retracted_at = NULL, retraction_reason = NULL
                 WHERE id = ?""", Arrays.asList(revision, at, campaignId));
         jobs.markPublished(jobId, revision);
-        publishedData.changed(campaignId, PublishedDataChanged.PUBLISHED, revision);
+        publishedData.changed(campaignId, PublishedDataChanged.PUBLISHED, revision, reach.regions(campaignId));
         timer.lap("campaign+events");
         transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
             @Override

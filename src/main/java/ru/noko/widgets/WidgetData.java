@@ -18,7 +18,7 @@ public final class WidgetData {
 
     /** An organization as the catalogue has it now. */
     public record Organization(long id, String name, String shortName, OrganizationType type, String municipality,
-                        String website, boolean demoRegion) {
+                        String website, boolean demoRegion, String regionCode) {
     }
 
     /**

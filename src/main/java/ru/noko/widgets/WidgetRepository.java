@@ -39,13 +39,14 @@ public class WidgetRepository {
     @Transactional(readOnly = true)
     public Optional<WidgetData.Card> card(long organizationId, Long campaignId) {
         Sql.Query<WidgetData.Organization> organizationQuery = new Sql.Query<>("""
-                SELECT o.id, o.name, o.short_name, o.type, o.website, m.name AS municipality, g.demo
+                SELECT o.id, o.name, o.short_name, o.type, o.website, m.name AS municipality, g.demo, o.region_code
                 FROM organization o JOIN region g ON g.code = o.region_code
                 LEFT JOIN municipality m ON m.oktmo = o.oktmo
                 WHERE o.id = ?""", List.of(organizationId),
                 row -> new WidgetData.Organization(row.getLong("id"),
                 row.getString("name"), row.getString("short_name"), type(row.getString("type")),
-                row.getString("municipality"), row.getString("website"), row.getBoolean("demo")));
+                row.getString("municipality"), row.getString("website"), row.getBoolean("demo"),
+                row.getString("region_code")));
         Sql.Query<WidgetData.Summary> historyQuery = new Sql.Query<>("""
                 SELECT r.campaign_id, r.year, r.published_at, r.total, r.methodology_code
                 FROM published_result r

@@ -190,7 +190,7 @@ class CampaignApiTest extends ApiTestBase {
         context.getBean(ru.noko.platform.database.Sql.class).update("""
                 UPDATE campaign SET status = 'retracted', retracted_at = now(), retraction_reason = 'Ошибка в исходных данных'
                 WHERE id = ?""", List.of(published.campaignId()));
-        context.getBean(ru.noko.platform.database.DataVersion.class).bump();
+        context.getBean(ru.noko.platform.database.DataVersion.class).bump(java.util.List.of());
         context.getBean(ru.noko.platform.web.PublicCache.class).invalidateAll();
 
         JsonNode campaign = Json.parse(api.get("/api/v1/campaigns/" + published.campaignId()).body());

@@ -80,7 +80,7 @@ final class ExplorerFixture {
         String resultsOnlyInn = TestCampaigns.newInn(REGION);
         long resultsOnly = campaigns.createCampaign(REGION, 2021, "НОКО школ 2021 (только итоги)");
         campaigns.publishResults(resultsOnly, List.of(publishedValues(context, resultsOnlyInn)));
-        context.getBean(DataVersion.class).bump();
+        context.getBean(DataVersion.class).bump(java.util.List.of());
         context.getBean(PublicCache.class).invalidateAll();
         long demoSchool = sql.one("""
                 SELECT o.id FROM organization o JOIN published_result r ON r.organization_id = o.id

@@ -80,7 +80,7 @@ final class WidgetFixture {
         sql.update("UPDATE campaign SET published_at = now() - interval '5 years' WHERE id = ?", List.of(old));
         // changed past the publishing path: a new data version, which this node takes at once, as publishing
         // does, rather than at its next poll (a widget's ETag would change under a running test)
-        context.getBean(DataVersion.class).bump();
+        context.getBean(DataVersion.class).bump(java.util.List.of());
         context.getBean(PublicCache.class).invalidateAll();
 
         long demoSchool = sql.one("""

@@ -1,6 +1,7 @@
 package ru.noko.catalog.web;
 
 import ru.noko.platform.web.PublicRead;
+import ru.noko.platform.web.StoredPages;
 import ru.noko.catalog.CatalogColumns;
 import ru.noko.catalog.Municipality;
 import ru.noko.catalog.Organization;
@@ -112,9 +113,11 @@ class CatalogController implements CatalogApi {
     }
 
     @Override
+    @PublicRead(stored = true)
     public HttpResponse<OrganizationDetail> getOrganization(Long id) {
         OrganizationOverview.Overview found = overview.find(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
+        StoredPages.scope(found.organization().regionCode(), id);
         OrganizationDetail detail = new OrganizationDetail(mapper.organization(found.organization()),
                 found.predecessors().stream().map(mapper::linked).toList(),
                 found.successors().stream().map(mapper::linked).toList());

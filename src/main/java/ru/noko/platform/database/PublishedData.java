@@ -6,6 +6,8 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Records that published data changed, inside the publishing transaction: bumps the data version
@@ -32,10 +34,13 @@ public class PublishedData {
         this.changing = changing;
     }
 
-    /** Must run inside the transaction that changes the data. */
-    public long changed(long campaignId, String change, Integer revision) {
+    /**
+     * Must run inside the transaction that changes the data. {@code regions} are those whose
+     * organizations' pages the change reaches (empty: all of them).
+     */
+    public long changed(long campaignId, String change, Integer revision, Collection<String> regions) {
         longStatements.allow(); // what follows writes releases of open data
-        long version = dataVersion.bump();
+        long version = dataVersion.bump(regions);
         changing.publishEvent(new PublishedDataChanging(campaignId, change, revision));
         afterCommit(new PublishedDataChanged(campaignId, change, revision, version));
         return version;
@@ -63,7 +68,7 @@ public class PublishedData {
      */
     public long linksChanged() {
         longStatements.allow(); // what follows writes releases of open data
-        long version = dataVersion.bump();
+        long version = dataVersion.bump(List.of());
         changing.publishEvent(new PublishedDataChanging(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.LINKS, null));
         afterCommit(new PublishedDataChanged(PublishedDataChanged.NO_CAMPAIGN, PublishedDataChanged.LINKS, null, version));
         return version;
@@ -75,7 +80,7 @@ public class PublishedData {
      */
     private long changedWithoutRelease(long campaignId, String change) {
         longStatements.allow(); // what follows writes releases of open data
-        long version = dataVersion.bump();
+        long version = dataVersion.bump(List.of());
         afterCommit(new PublishedDataChanged(campaignId, change, null, version));
         return version;
     }

@@ -60,6 +60,11 @@ public class PublicBaseUrl {
         this.trustedProxies = split(trustedProxies).stream().map(AddressBlock::parse).toList();
     }
 
+    /** Whether a public base URL is configured: every answer's links are then the same, whoever asks. */
+    public boolean configured() {
+        return configured != null;
+    }
+
     /** The base (no trailing slash) for the current request; the configured one outside requests. */
     public String current() {
         return ServerRequestContext.currentRequest().map(this::of)

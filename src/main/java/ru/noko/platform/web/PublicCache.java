@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -43,8 +44,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public class PublicCache implements ApplicationEventListener<StartupEvent> {
 
-    /** One rendered response. */
-    public record Entry(String contentType, byte[] body, Map<String, String> headers) {
+    /** One rendered response, its body already in its content coding ({@code contentEncoding}; null: none). */
+    public record Entry(String contentType, @Nullable String contentEncoding, byte[] body, Map<String, String> headers) {
+
+        public Entry(String contentType, byte[] body, Map<String, String> headers) {
+            this(contentType, null, body, headers);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicCache.class);

@@ -58,15 +58,26 @@ class PublicCacheFilter implements Ordered {
         }
     });
 
-    private record Lookup(String key, String etag, long version) {
+    /** What the request filter found the cache key, ETag and version to be, for the response filter. */
+    record Lookup(String key, String etag, long version) {
+
+        /** The key without the data version: how a page is named in {@link StoredPages}. */
+        String storedKey() {
+            return key.substring(key.indexOf('\n') + 1);
+        }
     }
 
+    /** A response body at least this long is compressed once, when it is rendered, and kept compressed. */
+    private static final int COMPRESS_FROM = 512;
+
     private final PublicCache cache;
+    private final StoredPages storedPages;
     private final JsonMapper json;
     private final ContractParameters contract;
 
-    PublicCacheFilter(PublicCache cache, JsonMapper json, ContractParameters contract) {
+    PublicCacheFilter(PublicCache cache, StoredPages storedPages, JsonMapper json, ContractParameters contract) {
         this.cache = cache;
+        this.storedPages = storedPages;
         this.json = json;
         this.contract = contract;
     }
@@ -95,12 +106,9 @@ class PublicCacheFilter implements Ordered {
         if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
             return withCaching(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
         }
-        PublicCache.Entry entry = cache.get(key);
+        PublicCache.Entry entry = StoredPages.building(request) ? null : cache.get(key);
         if (entry != null) {
-            MutableHttpResponse<?> hit = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body()))
-                    .contentType(entry.contentType());
-            entry.headers().forEach(hit::header);
-            return withCaching(hit, etag);
+            return withCaching(answer(entry), etag);
         }
         request.setAttribute(LOOKUP, new Lookup(key, etag, version));
         return null;
@@ -122,6 +130,15 @@ class PublicCacheFilter implements Ordered {
             etag = etag(snapshot, key);
         }
         withCaching(response, etag);
+        // an older snapshot's would never be served; the page builder's answers go to the store, not to memory
+        boolean current = (snapshot == null || snapshot >= cache.version()) && !StoredPages.building(request);
+        PublicCache.Entry stored = request.getAttribute(PublicReadInterceptor.FROM_STORE, PublicCache.Entry.class).orElse(null);
+        if (stored != null) {
+            if (current) {
+                cache.put(key, stored);
+            }
+            return;
+        }
         Object body = response.body();
         if (body == null || body instanceof InputStream) {
             return; // streamed: validated by the ETag, not kept in memory
@@ -143,13 +160,42 @@ class PublicCacheFilter implements Ordered {
             contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
             response.body(Unpooled.wrappedBuffer(bytes)).contentType(contentType);
         }
+        String encoding = null;
+        if (bytes.length >= COMPRESS_FROM && key.endsWith("\ngzip")
+                && !response.getHeaders().contains(HttpHeaders.CONTENT_ENCODING)) {
+            // compressed once here, sent and kept compressed: the server sends a body with a coding as it is
+            bytes = ContentCodings.gzip(bytes);
+            encoding = "gzip";
+            response.body(Unpooled.wrappedBuffer(bytes)).contentType(contentType);
+            response.getHeaders().set(HttpHeaders.CONTENT_ENCODING, encoding);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             response.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));
         }
-        if (snapshot == null || snapshot >= cache.version()) {
-            cache.put(key, new PublicCache.Entry(contentType, bytes, headers)); // an older snapshot's would never be served
+        PublicCache.Entry entry = new PublicCache.Entry(contentType, encoding, bytes, headers);
+        if (current) {
+            cache.put(key, entry);
         }
+        StoredPages.Scope scope = request.getAttribute(StoredPages.SCOPE, StoredPages.Scope.class).orElse(null);
+        if (snapshot != null && scope != null && request.getAttribute(PublicReadInterceptor.STORABLE).isPresent()) {
+            storedPages.save(request, lookup.storedKey(), scope, snapshot, entry);
+        }
+    }
+
+    /** The lookup the request filter left on a request it did not answer from memory, if any. */
+    static Lookup lookupOf(HttpRequest<?> request) {
+        return request.getAttribute(LOOKUP, Lookup.class).orElse(null);
+    }
+
+    /** A kept response, sent as it was rendered. */
+    static MutableHttpResponse<?> answer(PublicCache.Entry entry) {
+        MutableHttpResponse<?> response = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body())).contentType(entry.contentType());
+        if (entry.contentEncoding() != null) {
+            response.getHeaders().set(HttpHeaders.CONTENT_ENCODING, entry.contentEncoding());
+        }
+        entry.headers().forEach(response::header);
+        return response;
     }
 
     private static <T> MutableHttpResponse<T> withCaching(MutableHttpResponse<T> response, String etag) {
@@ -178,38 +224,7 @@ class PublicCacheFilter implements Ordered {
 
     /** The content coding the server will apply, so that compressed and plain bodies get different ETags. */
     static String coding(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return "identity";
-        }
-        String lower = acceptEncoding.toLowerCase(Locale.ROOT);
-        for (String coding : List.of("gzip", "deflate")) {
-            for (String part : lower.split(",")) {
-                String[] pieces = part.trim().split(";");
-                if (pieces[0].trim().equals(coding) && !(pieces.length > 1 && zeroQuality(pieces[1].trim()))) {
-                    return coding;
-                }
-            }
-        }
-        return "identity";
-    }
-
-    /** {@code q=0}, {@code q=0.}, {@code q=0.000}: the client refuses the coding. A loop, not a pattern, over header text. */
-    private static boolean zeroQuality(String parameter) {
-        if (!parameter.startsWith("q=0")) {
-            return false;
-        }
-        if (parameter.length() == 3) {
-            return true;
-        }
-        if (parameter.charAt(3) != '.') {
-            return false;
-        }
-        for (int i = 4; i < parameter.length(); i++) {
-            if (parameter.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
+        return ContentCodings.of(acceptEncoding);
     }
 
     /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */

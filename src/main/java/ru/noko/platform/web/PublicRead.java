@@ -20,4 +20,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Around
 public @interface PublicRead {
+
+    /**
+     * Whether the answer may be kept in {@link StoredPages} and served from there: the method names
+     * the answer's scope with {@link StoredPages#scope} (else it is not kept).
+     */
+    boolean stored() default false;
 }

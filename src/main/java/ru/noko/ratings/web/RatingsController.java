@@ -1,6 +1,7 @@
 package ru.noko.ratings.web;
 
 import ru.noko.platform.web.PublicRead;
+import ru.noko.platform.web.StoredPages;
 import ru.noko.campaigns.results.ResultQuery;
 import ru.noko.campaigns.results.ResultRow;
 import ru.noko.campaigns.results.ResultSort;
@@ -121,12 +122,14 @@ class RatingsController implements RatingsApi {
     }
 
     @Override
+    @PublicRead(stored = true)
     public HttpResponse<OrganizationResultList> listOrganizationResults(Long id, ResponseFormat format,
                                                                         CsvDialect dialect, TableHeaderNames headers,
                                                                         Integer round) {
         RatingQueries.OrganizationHistory found = queries.organizationHistory(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No organization with id " + id));
         Organization organization = found.organization();
+        StoredPages.scope(organization.regionCode(), id);
         List<HistoryRow> history = found.rows();
         Representation representation = Representation.current();
         if (representation.isTable()) {

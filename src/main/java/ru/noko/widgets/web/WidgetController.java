@@ -19,6 +19,7 @@ import ru.noko.methodology.MethodologyCatalogue;
 import ru.noko.platform.web.ApiProblemException;
 import ru.noko.platform.web.ProblemTypes;
 import ru.noko.platform.web.PublicBaseUrl;
+import ru.noko.platform.web.StoredPages;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -52,12 +53,13 @@ class WidgetController implements WidgetsApi {
                                                       Boolean compact) {
         WidgetOptions options = WidgetOptions.of(value(theme), value(lang), compact);
         try {
-            return responses.dataWidget("organization/" + id + "/" + campaign, options.key(), () -> {
+            return responses.storedWidget("organization/" + id + "/" + campaign, options.key(), () -> {
                 WidgetData.Card card = card(id, campaign, options.labels());
                 String methodologyCode = card.shown() == null ? null : card.shown().campaign().methodologyCode();
                 String body = OrganizationCard.render(card, criteria(methodologyCode), methodology(methodologyCode).maxTotal(),
                         options, assets, OffsetDateTime.now());
-                return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy());
+                return new WidgetResponses.Rendered(body, WidgetResponses.HTML, responses.pagePolicy(),
+                        new StoredPages.Scope(card.organization().regionCode(), id));
             });
         } catch (Unknown unknown) {
             return notFound(unknown, options);

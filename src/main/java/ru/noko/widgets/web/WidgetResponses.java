@@ -8,10 +8,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import io.netty.buffer.Unpooled;
+import ru.noko.platform.web.ContentCodings;
 import ru.noko.platform.web.PublicCache;
+import ru.noko.platform.web.StoredPages;
 import ru.noko.platform.web.PublicSnapshots;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Base64;
 import java.util.function.Supplier;
 
@@ -31,23 +36,36 @@ class WidgetResponses {
     static final String SVG = "image/svg+xml; charset=utf-8";
     static final String JAVASCRIPT = "application/javascript; charset=utf-8";
 
-    /** A representation: body, content type and its Content-Security-Policy (null for none). */
-    record Rendered(String body, String contentType, String policy) {
+    /**
+     * A representation: body, content type, its Content-Security-Policy (null for none) and, for a
+     * widget kept in {@link StoredPages}, what it shows (null: not kept there).
+     */
+    record Rendered(String body, String contentType, String policy, StoredPages.Scope stored) {
+
+        Rendered(String body, String contentType, String policy) {
+            this(body, contentType, policy, null);
+        }
     }
 
-    private final Cache<String, Rendered> bodies = Caffeine.newBuilder()
+    private static final String POLICY = "Content-Security-Policy";
+    /** A body at least this long is compressed once, when it is rendered, and kept compressed. */
+    private static final int COMPRESS_FROM = 512;
+
+    private final Cache<String, PublicCache.Entry> bodies = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
-            .weigher((String key, Rendered value) -> key.length() + value.body().length() * 2)
+            .weigher((String key, PublicCache.Entry value) -> key.length() + value.body().length)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
     private final PublicCache publicCache;
     private final PublicSnapshots snapshots;
+    private final StoredPages storedPages;
     private final WidgetAssets assets;
     private final String pagePolicy;
 
-    WidgetResponses(PublicCache publicCache, PublicSnapshots snapshots, WidgetAssets assets) {
+    WidgetResponses(PublicCache publicCache, PublicSnapshots snapshots, StoredPages storedPages, WidgetAssets assets) {
         this.publicCache = publicCache;
         this.snapshots = snapshots;
+        this.storedPages = storedPages;
         this.assets = assets;
         this.pagePolicy = "default-src 'none'; style-src " + WidgetAssets.cspHash(assets.widgetCss())
                 + "; script-src 'self'; img-src 'self' data:; frame-ancestors *; base-uri 'none'; form-action 'none'";
@@ -68,26 +86,68 @@ class WidgetResponses {
      * freshly rendered body. {@code render} may throw (e.g. not found); nothing is cached then.
      */
     MutableHttpResponse<String> dataWidget(String route, String options, Supplier<Rendered> render) {
+        return dataWidget(route, options, render, false);
+    }
+
+    /**
+     * {@link #dataWidget}, for a widget of the long tail (one per organization): also looked up in
+     * and kept in {@link StoredPages}, shared by every node, when {@code render} names what it shows.
+     */
+    MutableHttpResponse<String> storedWidget(String route, String options, Supplier<Rendered> render) {
+        return dataWidget(route, options, render, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MutableHttpResponse<String> dataWidget(String route, String options, Supplier<Rendered> render, boolean storable) {
         // the version the public API caches by, kept in memory: no database round trip per widget view
-        String named = assets.fingerprint() + "|" + route + "|" + options;
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
+        String coding = ContentCodings.of(request == null ? null : request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+        String named = assets.fingerprint() + "|" + route + "|" + options + "|" + coding;
         String key = publicCache.version() + "|" + named;
         String etag = etag(key);
         if (notModified(etag)) {
             return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);
         }
-        Rendered rendered = bodies.getIfPresent(key);
-        if (rendered == null) {
-            // read in one snapshot and named by its data version, which may be newer than the one above
-            PublicSnapshots.Read<Rendered> read = snapshots.read(render);
-            rendered = read.value();
-            key = read.version() + "|" + named;
+        boolean building = request != null && StoredPages.building(request);
+        PublicCache.Entry entry = building ? null : bodies.getIfPresent(key);
+        if (entry == null) {
+            StoredPages.Found found = storable && request != null && storedPages.enabled() ? storedPages.find(request, "widget|" + named) : null;
+            long version;
+            if (found != null && found.page().isPresent()) {
+                entry = found.page().get();
+                version = found.version();
+            } else {
+                // read in one snapshot and named by its data version, which may be newer than the one above
+                PublicSnapshots.Read<Rendered> read = snapshots.read(render);
+                entry = entry(read.value(), coding);
+                version = read.version();
+                if (storable && request != null && read.value().stored() != null) {
+                    storedPages.save(request, "widget|" + named, read.value().stored(), version, entry);
+                }
+            }
+            key = version + "|" + named;
             etag = etag(key);
-            if (read.version() >= publicCache.version()) {
-                bodies.put(key, rendered);
+            if (version >= publicCache.version() && !building) {
+                bodies.put(key, entry);
             }
         }
-        return headers(HttpResponse.ok(rendered.body()).contentType(rendered.contentType()), etag, CACHE_CONTROL,
-                rendered.policy());
+        MutableHttpResponse<?> response = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body())).contentType(entry.contentType());
+        if (entry.contentEncoding() != null) {
+            response.header(HttpHeaders.CONTENT_ENCODING, entry.contentEncoding());
+        }
+        // the body is the rendered text, sent as the bytes it was kept as (compressed when the client takes gzip)
+        return (MutableHttpResponse<String>) headers(response, etag, CACHE_CONTROL, entry.headers().get(POLICY));
+    }
+
+    private static PublicCache.Entry entry(Rendered rendered, String coding) {
+        byte[] body = rendered.body().getBytes(StandardCharsets.UTF_8);
+        String encoding = null;
+        if ("gzip".equals(coding) && body.length >= COMPRESS_FROM) {
+            body = ContentCodings.gzip(body);
+            encoding = "gzip";
+        }
+        return new PublicCache.Entry(rendered.contentType(), encoding, body,
+                rendered.policy() == null ? Map.of() : Map.of(POLICY, rendered.policy()));
     }
 
     /** The not-found card of a widget route; it names the Accept it was chosen by. */
@@ -134,7 +194,7 @@ class WidgetResponses {
                 .header("Referrer-Policy", REFERRER_POLICY)
                 .header("Cross-Origin-Resource-Policy", "cross-origin");
         if (policy != null) {
-            response.header("Content-Security-Policy", policy);
+            response.header(POLICY, policy);
         }
         return response;
     }
