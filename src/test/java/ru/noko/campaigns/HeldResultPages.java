@@ -3,6 +3,7 @@ package ru.noko.campaigns;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import ru.noko.campaigns.results.RankingOrders;
 import ru.noko.campaigns.results.ResultQuery;
 import ru.noko.campaigns.results.ResultRow;
 import ru.noko.campaigns.results.ResultTable;
@@ -33,8 +34,8 @@ class HeldResultPages extends ResultTable {
 
     static final AtomicReference<Hold> NEXT = new AtomicReference<>();
 
-    HeldResultPages(Sql sql) {
-        super(sql);
+    HeldResultPages(Sql sql, RankingOrders orders) {
+        super(sql, orders);
     }
 
     @Override

@@ -57,7 +57,8 @@ class WhatIsPublishedSourceTest {
             Map.entry("IndicatorsDataset", "open-data versions: the revisions a release froze"),
             Map.entry("TakedownImpact", "open-data versions: the revisions a release froze"),
             Map.entry("FeedEvents", "the feeds' history: every published revision and retraction, retracted campaigns too"),
-            Map.entry("RevisionCounts", "how many a revision ranked, by its key, which callers take from a published row"));
+            Map.entry("RevisionCounts", "how many a revision ranked, by its key, which callers take from a published row"),
+            Map.entry("CampaignReach", "whose pages a publish or a retraction changes: every revision of the campaign"));
 
     @Test
     void onlyTheViewsSayWhatIsPublished() throws IOException {

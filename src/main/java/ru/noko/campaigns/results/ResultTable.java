@@ -5,14 +5,18 @@ import jakarta.inject.Singleton;
 import ru.noko.platform.database.Sql;
 import ru.noko.platform.web.Page;
 import ru.noko.platform.web.PageRequest;
+import ru.noko.platform.web.PublicSnapshots;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -58,17 +62,41 @@ public class ResultTable {
             + " iv.indicator_mismatches";
 
     private final Sql sql;
+    private final RankingOrders orders;
 
-    public ResultTable(Sql sql) {
+    public ResultTable(Sql sql, RankingOrders orders) {
         this.sql = sql;
+        this.orders = orders;
     }
 
     @Transactional(readOnly = true)
     public Page<ResultRow> page(ResultQuery query, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        return sql.page("SELECT count(*)" + FROM + where, select(query) + where + " ORDER BY " + query.sort().orderBy(),
-                parameters, page, row -> row(row, query));
+        OptionalLong version = PublicSnapshots.snapshotVersion();
+        if (version.isEmpty()) {
+            return sql.page("SELECT count(*)" + FROM + where, select(query) + where + " ORDER BY " + query.sort().orderBy(),
+                    parameters, page, row -> row(row, query));
+        }
+        // in a public snapshot: the ranking's order is read once for its data version, then each page by its ids
+        long[] order = orders.order(new RankingOrders.Key(version.getAsLong(), where, List.copyOf(parameters),
+                query.sort().orderBy()), () -> sql.list("SELECT r.organization_id" + FROM + where + " ORDER BY "
+                + query.sort().orderBy(), parameters, row -> row.getLong(1)).stream().mapToLong(Long::longValue).toArray());
+        int from = (int) Math.min(order.length, page.offset());
+        int to = (int) Math.min(order.length, (long) from + page.perPage());
+        if (from == to) {
+            return new Page<>(List.of(), order.length, page);
+        }
+        Long[] ids = new Long[to - from];
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            ids[i - from] = order[i];
+            position.put(order[i], i);
+        }
+        List<ResultRow> rows = new ArrayList<>(sql.list(select(query) + " WHERE r.campaign_id = ? AND r.organization_id = ANY (?)",
+                List.of(query.campaignId(), ids), row -> row(row, query)));
+        rows.sort(Comparator.comparing(row -> position.get(row.organizationId())));
+        return new Page<>(rows, order.length, page);
     }
 
     /** Every matching row, in order, read through a cursor; {@code sink} runs inside the read transaction. */

@@ -23,6 +23,9 @@ public class PublicSnapshots {
     public record Read<T>(T value, long version) {
     }
 
+    /** The data version of the snapshot the current thread reads in, while it reads. */
+    private static final ThreadLocal<Long> SNAPSHOT = new ThreadLocal<>();
+
     private final TransactionOperations<Connection> transactions;
     private final DataVersion dataVersion;
     private final PublicCache cache;
@@ -34,6 +37,15 @@ public class PublicSnapshots {
         this.dataVersion = dataVersion;
         this.cache = cache;
         this.replica = replica;
+    }
+
+    /**
+     * The data version of the public snapshot this thread is reading in, if it is in one: what is
+     * derived from published data alone may be kept in memory under it (it can never change).
+     */
+    public static java.util.OptionalLong snapshotVersion() {
+        Long version = SNAPSHOT.get();
+        return version == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(version);
     }
 
     /** Inside a transaction already open, the reader runs in it and the version is read there. */
@@ -48,7 +60,12 @@ public class PublicSnapshots {
             long version = dataVersion.snapshot();
             replica.checkLag(version, known);
             cache.seen(version);
-            return new Read<>(reader.get(), version);
+            SNAPSHOT.set(version);
+            try {
+                return new Read<>(reader.get(), version);
+            } finally {
+                SNAPSHOT.remove();
+            }
         }));
     }
 }
