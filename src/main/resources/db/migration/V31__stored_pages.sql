@@ -24,10 +24,12 @@ CREATE TABLE page_scope (
     changed_version bigint NOT NULL
 );
 
--- Which organizations' pages the background builder has rendered, at which data version, and which
--- node holds a claim on rendering them now (so two nodes never render the same organization at once).
+-- Which organizations' pages the background builder has rendered, at which data version and by which
+-- build of the service, and which node holds a claim on rendering them now (so two nodes never render
+-- the same organization at once).
 CREATE TABLE page_build (
     organization_id bigint PRIMARY KEY REFERENCES organization (id) ON DELETE CASCADE,
     built_version   bigint NOT NULL DEFAULT -1,
+    build           text,
     claimed_until   timestamptz
 );

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Renders organizations' pages before anybody asks for them: after published data changes (on this
  * node at once, on the others at their next round), it claims organizations whose pages are older
- * than the last change of their region, asks this node's own server for each of their
+ * than the last change of their region (or were built by another build of the service), asks this node's own server for each of their
  * {@link StoredPageRoutes} as a browser would (gzip accepted), which keeps the answers in
  * {@link StoredPages}, and records them as built. Claims are rows in {@code page_build} with a
  * deadline, so nodes share the work and a node that dies leaves nothing locked for long. Runs only
@@ -45,7 +45,8 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
                 CROSS JOIN everywhere e
                 LEFT JOIN page_scope s ON s.scope = o.region_code
                 LEFT JOIN page_build b ON b.organization_id = o.id
-                WHERE (b.organization_id IS NULL OR b.built_version < greatest(coalesce(s.changed_version, 0), e.version))
+                WHERE (b.organization_id IS NULL OR b.built_version < greatest(coalesce(s.changed_version, 0), e.version)
+                       OR b.build IS DISTINCT FROM ?)
                   AND (b.claimed_until IS NULL OR b.claimed_until < now())
                 ORDER BY o.id
                 LIMIT ?)
@@ -121,7 +122,7 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
         int failed = 0;
         try {
             while (!stopped) {
-                List<Claimed> claimed = sql.list(CLAIM, List.of(batch, claim.toSeconds()),
+                List<Claimed> claimed = sql.list(CLAIM, List.of(StoredPages.build(), batch, claim.toSeconds()),
                         row -> new Claimed(row.getLong(1), row.getLong(2)));
                 if (claimed.isEmpty()) {
                     break;
@@ -130,8 +131,8 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
                 failed += render(claimed, built);
                 storedPages.flush(Duration.ofSeconds(30));
                 long version = claimed.get(0).version();
-                sql.update("UPDATE page_build SET built_version = ?, claimed_until = NULL WHERE organization_id = ANY (?)",
-                        List.of(version, built.toArray(Long[]::new)));
+                sql.update("UPDATE page_build SET built_version = ?, build = ?, claimed_until = NULL WHERE organization_id = ANY (?)",
+                        List.of(version, StoredPages.build(), built.toArray(Long[]::new)));
                 // a failed organization keeps its claim until the deadline: the next round tries it again, not this one
                 organizations += built.size();
             }

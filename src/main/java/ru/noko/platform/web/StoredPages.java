@@ -29,6 +29,16 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 
 /**
  * Rendered public pages kept in the database for every node (migration V31): the long tail of
@@ -84,6 +94,13 @@ public class StoredPages {
                 content_encoding = EXCLUDED.content_encoding, headers = EXCLUDED.headers, body = EXCLUDED.body
             WHERE p.built_version <= EXCLUDED.built_version""";
 
+    /**
+     * What rendered the pages: the application's jar (its SHA-256), or, run from classes (tests,
+     * development), this process. Part of every page's name, so that a deployment never serves
+     * what an earlier build rendered.
+     */
+    private static final String BUILD = buildOf(StoredPages.class);
+
     private final Sql sql;
     private final PublicBaseUrl baseUrl;
     private final TransactionOperations<Connection> transactions;
@@ -92,6 +109,8 @@ public class StoredPages {
     private final Duration maxAge;
     private final boolean enabled;
     private final BlockingQueue<Pending> pending;
+    /** Pages handed to {@link #save} and not yet written (or given up). */
+    private final AtomicInteger outstanding = new AtomicInteger();
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -123,7 +142,7 @@ public class StoredPages {
      * when one is configured.
      */
     public Found find(HttpRequest<?> request, String key) {
-        byte[] hash = hash(baseUrl.of(request) + "\n" + key);
+        byte[] hash = hash(name(request, key));
         long known = cache.version();
         return replica.read(() -> {
             Found found = sql.one(FIND, List.of(hash, maxAge.toSeconds()), row -> {
@@ -143,7 +162,7 @@ public class StoredPages {
      * behind the answer.
      */
     public void save(HttpRequest<?> request, String key, Scope scope, long version, PublicCache.Entry page) {
-        if (!enabled || !pending.offer(new Pending(hash(baseUrl.of(request) + "\n" + key), scope, version, page))) {
+        if (!enabled || !offer(new Pending(hash(name(request, key)), scope, version, page))) {
             LOG.debug("Stored-page queue full: {} not kept", key);
         }
     }
@@ -174,7 +193,7 @@ public class StoredPages {
     /** Waits (bounded) until every page handed to {@link #save} so far is written: for tests and the builder. */
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty() || writing) {
+        while (outstanding.get() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -188,8 +207,6 @@ public class StoredPages {
         return true;
     }
 
-    private volatile boolean writing;
-
     private void write() {
         List<Pending> batch = new ArrayList<>(BATCH);
         while (running) {
@@ -198,7 +215,6 @@ public class StoredPages {
                 if (first == null) {
                     continue;
                 }
-                writing = true;
                 batch.add(first);
                 pending.drainTo(batch, BATCH - 1);
                 writeBatch(batch);
@@ -207,8 +223,8 @@ public class StoredPages {
             } catch (RuntimeException e) {
                 LOG.warn("Could not keep {} rendered pages: {}", batch.size(), e.toString());
             } finally {
+                outstanding.addAndGet(-batch.size());
                 batch.clear();
-                writing = false;
             }
         }
     }
@@ -243,6 +259,40 @@ public class StoredPages {
         flush(Duration.ofSeconds(5));
         running = false;
         writer.interrupt();
+    }
+
+    /** The build whose rendering the stored pages are: see {@link #BUILD}. */
+    public static String build() {
+        return BUILD;
+    }
+
+    private String name(HttpRequest<?> request, String key) {
+        return BUILD + "\n" + baseUrl.of(request) + "\n" + key;
+    }
+
+    private boolean offer(Pending page) {
+        outstanding.incrementAndGet();
+        if (pending.offer(page)) {
+            return true;
+        }
+        outstanding.decrementAndGet();
+        return false;
+    }
+
+    private static String buildOf(Class<?> type) {
+        try {
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = new DigestInputStream(Files.newInputStream(location), sha256)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                return "jar:" + HexFormat.of().formatHex(sha256.digest());
+            }
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            LOG.debug("The application's jar could not be read: {}", e.toString());
+        }
+        return "process:" + UUID.randomUUID();
     }
 
     static byte[] hash(String key) {
