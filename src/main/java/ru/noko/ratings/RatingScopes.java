@@ -1,5 +1,12 @@
 package ru.noko.ratings;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import ru.noko.platform.web.PublicSnapshots;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
 import jakarta.inject.Singleton;
 import ru.noko.campaigns.CampaignFilter;
 import ru.noko.campaigns.CampaignQueries;
@@ -20,9 +27,17 @@ import java.util.stream.Collectors;
 @Singleton
 public class RatingScopes {
 
+    private record Key(long version, String region, Integer year, String type, String municipality) {
+    }
+
     private final RegionRepository regions;
     private final CampaignQueries campaigns;
     private final RatingQueries queries;
+    /** Resolutions read in a public snapshot, under its data version: published data of a version never changes. */
+    private final Cache<Key, RatingScope> resolved = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     public RatingScopes(RegionRepository regions, CampaignQueries campaigns, RatingQueries queries) {
         this.regions = regions;
@@ -31,6 +46,15 @@ public class RatingScopes {
     }
 
     public RatingScope resolve(String regionCode, Integer year, String type, String municipality) {
+        OptionalLong version = PublicSnapshots.snapshotVersion();
+        if (version.isEmpty()) {
+            return read(regionCode, year, type, municipality);
+        }
+        return resolved.get(new Key(version.getAsLong(), regionCode, year, type, municipality),
+                key -> read(regionCode, year, type, municipality));
+    }
+
+    private RatingScope read(String regionCode, Integer year, String type, String municipality) {
         Region region = regions.findByCode(regionCode)
                 .orElseThrow(() -> ApiProblemException.notFound("No region with code " + regionCode));
         String municipalityName = null;

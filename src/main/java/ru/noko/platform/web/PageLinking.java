@@ -25,11 +25,12 @@ public final class PageLinking {
 
     public static PageLinks links(Page<?> page) {
         int current = page.request().page();
-        PageLinks links = new PageLinks(uriFor(current));
-        links.setFirst(uriFor(1));
-        links.setLast(uriFor(page.pages()));
-        links.setNext(current < page.pages() ? uriFor(current + 1) : null);
-        links.setPrev(current > 1 ? uriFor(Math.min(current - 1, page.pages())) : null);
+        UriBuilder request = requestUri();
+        PageLinks links = new PageLinks(uriFor(request, current));
+        links.setFirst(uriFor(request, 1));
+        links.setLast(uriFor(request, page.pages()));
+        links.setNext(current < page.pages() ? uriFor(request, current + 1) : null);
+        links.setPrev(current > 1 ? uriFor(request, Math.min(current - 1, page.pages())) : null);
         return links;
     }
 
@@ -55,12 +56,20 @@ public final class PageLinking {
      * request target ({@code GET http://evil.example/...}) nor a path starting with {@code //} can
      * put a foreign host into links that are cached and served to everyone.
      */
-    private static String uriFor(int page) {
+    private static UriBuilder requestUri() {
         HttpRequest<?> request = ServerRequestContext.currentRequest()
                 .orElseThrow(() -> new IllegalStateException("No current HTTP request"));
         URI uri = request.getUri();
-        String path = "/" + (uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/+", ""));
-        String relative = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return UriBuilder.of(relative).replaceQueryParam("page", page).build().toString();
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        int start = 0;
+        while (start < rawPath.length() && rawPath.charAt(start) == '/') {
+            start++;
+        }
+        String relative = "/" + rawPath.substring(start) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return UriBuilder.of(relative); // parsed once for all the links of a page
+    }
+
+    private static String uriFor(UriBuilder request, int page) {
+        return request.replaceQueryParam("page", page).build().toString();
     }
 }
