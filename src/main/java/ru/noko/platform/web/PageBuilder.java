@@ -60,7 +60,7 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
     }
 
     private final Sql sql;
-    private final StoredPages storedPages;
+    private final StoredPageWriter writer;
     private final List<StoredPageRoutes> routes;
     private final Provider<EmbeddedServer> server;
     private final boolean enabled;
@@ -76,14 +76,14 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean stopped;
 
-    PageBuilder(Sql sql, StoredPages storedPages, List<StoredPageRoutes> routes, Provider<EmbeddedServer> server,
+    PageBuilder(Sql sql, StoredPages storedPages, StoredPageWriter writer, List<StoredPageRoutes> routes, Provider<EmbeddedServer> server,
                 PublicBaseUrl baseUrl,
                 @Value("${noko.stored-pages.build:true}") boolean build,
                 @Value("${noko.stored-pages.build-batch:200}") int batch,
                 @Value("${noko.stored-pages.build-concurrency:2}") int concurrency,
                 @Value("${noko.stored-pages.build-claim:2m}") Duration claim) {
         this.sql = sql;
-        this.storedPages = storedPages;
+        this.writer = writer;
         this.routes = routes;
         this.server = server;
         this.enabled = build && storedPages.enabled() && baseUrl.configured() && !routes.isEmpty();
@@ -122,17 +122,17 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
         int failed = 0;
         try {
             while (!stopped) {
-                List<Claimed> claimed = sql.list(CLAIM, List.of(StoredPages.build(), batch, claim.toSeconds()),
+                List<Claimed> claimed = sql.list(CLAIM, List.of(RenderingBuild.ID, batch, claim.toSeconds()),
                         row -> new Claimed(row.getLong(1), row.getLong(2)));
                 if (claimed.isEmpty()) {
                     break;
                 }
                 List<Long> built = new ArrayList<>();
                 failed += render(claimed, built);
-                storedPages.flush(Duration.ofSeconds(30));
+                writer.flush(Duration.ofSeconds(30));
                 long version = claimed.get(0).version();
                 sql.update("UPDATE page_build SET built_version = ?, build = ?, claimed_until = NULL WHERE organization_id = ANY (?)",
-                        List.of(version, StoredPages.build(), built.toArray(Long[]::new)));
+                        List.of(version, RenderingBuild.ID, built.toArray(Long[]::new)));
                 // a failed organization keeps its claim until the deadline: the next round tries it again, not this one
                 organizations += built.size();
             }
