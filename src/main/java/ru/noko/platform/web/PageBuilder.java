@@ -147,7 +147,7 @@ class PageBuilder implements ApplicationEventListener<PublishedDataChanged> {
 
     /** Asks for every page of the claimed organizations, a few at a time; returns how many organizations failed. */
     private int render(List<Claimed> claimed, List<Long> built) {
-        String base = "http://127.0.0.1:" + server.get().getPort();
+        String base = server.get().getURL().toString().replaceAll("/+$", "");
         Semaphore slots = new Semaphore(concurrency);
         List<CompletableFuture<Boolean>> pending = new ArrayList<>();
         for (Claimed organization : claimed) {
