@@ -94,7 +94,7 @@ class WhatIsPublishedTest extends AdminApiTestBase {
         retract(retractedAfter);
 
         draft = campaigns.createCampaign(REGION, 2031, "НОКО 2031, черновик (тест опубликованного)");
-        draftJob = admin.uploadAndWait(draft, csv(List.of(everywhere, firstRevisionOnly)), "text/csv", null);
+        draftJob = admin.uploadAndWait(draft, TestCampaigns.csv(List.of(everywhere, firstRevisionOnly)), "text/csv", null);
         assertEquals("succeeded", draftJob.get("status").asText(), draftJob.toString());
     }
 
@@ -240,11 +240,6 @@ class WhatIsPublishedTest extends AdminApiTestBase {
         assertEquals(200, response.code(), response.body());
     }
 
-    private static byte[] csv(List<Map<String, String>> rows) {
-        StringBuilder text = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
-        rows.forEach(row -> text.append(String.join(",", row.values())).append('\n'));
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
 
     private long id(Map<String, String> row) {
         return sql.one("SELECT id FROM organization WHERE inn = ? AND kpp = ?", List.of(row.get("inn"), row.get("kpp")),

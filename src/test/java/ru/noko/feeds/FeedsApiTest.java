@@ -14,7 +14,6 @@ import ru.noko.platform.database.Sql;
 import ru.noko.support.AdminApiTestBase;
 import ru.noko.support.TestCampaigns;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class FeedsApiTest extends AdminApiTestBase {
     void aPublicationACorrectionAndARetractionAppearInEveryFeedTheyBelongTo() {
         long id = admin.createCampaign("59", 2071, "НОКО школ 2071 <тест лент>", "school");
         List<Map<String, String>> schools = schools("59");
-        admin.uploadAndWait(id, csv(schools), "text/csv", null);
+        admin.uploadAndWait(id, TestCampaigns.csv(schools), "text/csv", null);
         String etagBefore = api.get("/feeds/publications.atom").header("ETag");
         assertEquals(200, admin.publish(id).code());
 
@@ -74,7 +73,7 @@ class FeedsApiTest extends AdminApiTestBase {
 
         List<Map<String, String>> corrected = new ArrayList<>(schools);
         corrected.set(0, TestCampaigns.rawInputs(schools.get(0).get("inn"), schools.get(0).get("name"), 55));
-        admin.uploadAndWait(id, csv(corrected), "text/csv", null);
+        admin.uploadAndWait(id, TestCampaigns.csv(corrected), "text/csv", null);
         HttpResponse<String> second = admin.call(HttpRequest.POST("/api/v1/admin/campaigns/" + id + "/publish",
                 json(Map.of("note", HOSTILE_NOTE))).contentType(MediaType.APPLICATION_JSON));
         assertEquals(200, second.code(), second.body());
@@ -119,11 +118,11 @@ class FeedsApiTest extends AdminApiTestBase {
     @Test
     void aRegionsFeedNeverShowsAnotherRegionsEvents() {
         long other = admin.createCampaign("01", 2072, "НОКО школ Адыгеи 2072", "school");
-        admin.uploadAndWait(other, csv(schools("01")), "text/csv", null);
+        admin.uploadAndWait(other, TestCampaigns.csv(schools("01")), "text/csv", null);
         assertEquals(200, admin.publish(other).code());
         // organizations of their own: other tests read the latest results of the fixtures' organizations
         long perm = admin.createCampaign("59", 2073, "НОКО школ 2073 (тест лент регионов)", "school");
-        admin.uploadAndWait(perm, csv(schools("59")), "text/csv", null);
+        admin.uploadAndWait(perm, TestCampaigns.csv(schools("59")), "text/csv", null);
         assertEquals(200, admin.publish(perm).code());
 
         List<Atom.Entry> adygea = feed("/feeds/regions/01.atom");
@@ -220,14 +219,6 @@ class FeedsApiTest extends AdminApiTestBase {
         return rows;
     }
 
-    private static byte[] csv(List<Map<String, String>> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append("\r\n");
-        for (Map<String, String> row : rows) {
-            csv.append(row.values().stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"")
-                    .collect(Collectors.joining(","))).append("\r\n");
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
 
     private static String json(Map<String, String> value) {
         try {

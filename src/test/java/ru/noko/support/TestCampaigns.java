@@ -134,6 +134,16 @@ public final class TestCampaigns {
     }
 
     /** Raw inputs of one school whose satisfaction shares all equal {@code percent} %. */
+    /** Rows of raw inputs as an uploaded CSV file (UTF-8, comma, every value quoted). */
+    public static byte[] csv(List<Map<String, String>> rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append("\r\n");
+        for (Map<String, String> row : rows) {
+            csv.append(row.values().stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"")
+                    .collect(java.util.stream.Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static Map<String, String> rawInputs(String inn, String name, int percent) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("inn", inn);

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -181,7 +180,7 @@ class StoredPagesTest {
         for (int i = 1; i <= 3; i++) {
             rows.add(TestCampaigns.rawInputs(TestCampaigns.newInn(region), "Школа № " + i + " (хранимые страницы)", 60 + i * 10));
         }
-        assertEquals("succeeded", admin.uploadAndWait(campaign, csv(rows), "text/csv", null).get("status").asText());
+        assertEquals("succeeded", admin.uploadAndWait(campaign, TestCampaigns.csv(rows), "text/csv", null).get("status").asText());
         assertEquals(200, admin.publish(campaign).code());
         return campaign;
     }
@@ -270,12 +269,4 @@ class StoredPagesTest {
         }
     }
 
-    private static byte[] csv(List<Map<String, String>> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append("\r\n");
-        for (Map<String, String> row : rows) {
-            csv.append(row.values().stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"")
-                    .collect(Collectors.joining(","))).append("\r\n");
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
 }
