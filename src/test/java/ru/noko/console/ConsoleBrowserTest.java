@@ -15,8 +15,6 @@ import ru.noko.support.Chromium;
 import ru.noko.support.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -312,17 +310,8 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         }
     }
 
-    private static void assertAccessible(Chromium.Page page) throws IOException {
-        if (page.evaluate("typeof axe").asText().equals("undefined")) {
-            String axe;
-            try (InputStream in = ConsoleBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            page.evaluate(axe + "\n;true");
-        }
-        JsonNode violations = page.evaluate("axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.help + ' — '"
-                + " + v.nodes.map(n => n.target.join(' ')).join(', ')))");
-        assertEquals(0, violations.size(), "axe-core: " + violations);
+    private static void assertAccessible(Chromium.Page page) {
+        assertEquals(List.of(), page.accessibilityViolations(), "axe-core");
     }
 
     private static void shot(Chromium.Page page, String name) throws IOException {

@@ -20,11 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,15 +54,7 @@ class DatabaseFailureTest {
         String missing = ScratchPostgres.missing();
         assumeTrue(missing == null, () -> "Skipped: " + missing);
         postgres = ScratchPostgres.initAndStart();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", postgres.jdbcUrl());
-        properties.put("datasources.default.username", "postgres");
-        properties.put("datasources.default.password", "");
-        properties.put("noko.embedded-postgres.enabled", "false");
-        properties.put("micronaut.server.port", "-1");
-        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
-        properties.put("noko.import.spool-dir", Files.createTempDirectory("noko-spool-").toString());
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        server = ApplicationContext.run(EmbeddedServer.class, postgres.serviceProperties(), "test");
     }
 
     @AfterAll

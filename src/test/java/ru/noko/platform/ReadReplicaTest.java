@@ -22,14 +22,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,19 +74,12 @@ class ReadReplicaTest {
         replica = primary.startReplica();
         System.out.printf("ReadReplicaTest: primary and streaming replica ready in %d ms%n",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", primary.jdbcUrl());
-        properties.put("datasources.default.username", "postgres");
-        properties.put("datasources.default.password", "");
+        Map<String, Object> properties = primary.serviceProperties();
         properties.put("datasources.replica.url", replica.jdbcUrl());
         properties.put("datasources.replica.username", "postgres");
-        properties.put("noko.embedded-postgres.enabled", "false");
         // a paused replay must keep being served (under its own version) for the whole test
         properties.put("noko.read-replica.max-lag", "10m");
         properties.put("noko.read-replica.recheck", "1s");
-        properties.put("micronaut.server.port", "-1");
-        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
-        properties.put("noko.import.spool-dir", Files.createTempDirectory("noko-spool-").toString());
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         awaitReplayed();
     }

@@ -39,6 +39,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class Chromium implements AutoCloseable {
 
+    /** axe-core's script, read when a test first asks for it. */
+    private static final class Axe {
+        static final String SCRIPT = read();
+
+        private static String read() {
+            try (java.io.InputStream in = Chromium.class.getResourceAsStream("/axe/axe.min.js")) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -236,6 +249,23 @@ public final class Chromium implements AutoCloseable {
         public JsonNode evaluate(String expression) {
             return value(call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
                     "awaitPromise", true)), expression);
+        }
+
+        /**
+         * What axe-core (vendored in src/test/resources/axe) finds against WCAG 2.1 A/AA and its best
+         * practices on the page as it is now: one line a violation, with up to three of its elements.
+         */
+        public List<String> accessibilityViolations() {
+            if (evaluate("typeof axe").asText().equals("undefined")) {
+                evaluate(Axe.SCRIPT + "\n;true");
+            }
+            JsonNode violations = evaluate("""
+                    axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+                      .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)
+                        .map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')))""");
+            List<String> lines = new ArrayList<>();
+            violations.forEach(v -> lines.add(v.asText()));
+            return lines;
         }
 
         /** Evaluates a script inside the frame whose URL contains {@code urlPart} (an isolated world of it). */

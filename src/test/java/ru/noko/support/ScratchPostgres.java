@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -98,6 +100,19 @@ public final class ScratchPostgres implements AutoCloseable {
             replica.close();
             throw e;
         }
+    }
+
+    /** Properties of a service started on this server (its own port, spool and bootstrap token, no embedded database). */
+    public Map<String, Object> serviceProperties() throws IOException {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", jdbcUrl());
+        properties.put("datasources.default.username", "postgres");
+        properties.put("datasources.default.password", "");
+        properties.put("noko.embedded-postgres.enabled", "false");
+        properties.put("micronaut.server.port", "-1");
+        properties.put("noko.bootstrap-admin-token", Admin.BOOTSTRAP_TOKEN);
+        properties.put("noko.import.spool-dir", Files.createTempDirectory("noko-spool-").toString());
+        return properties;
     }
 
     public String jdbcUrl() {

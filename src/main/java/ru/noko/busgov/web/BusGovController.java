@@ -23,8 +23,8 @@ import ru.noko.api.BusgovApi;
 import ru.noko.platform.csv.CsvDialect;
 import ru.noko.platform.security.CurrentCaller;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.EntityTags;
 import ru.noko.platform.web.FieldProblem;
-import ru.noko.platform.web.ProblemTypes;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -132,7 +132,7 @@ class BusGovController implements BusgovApi {
     @Override
     public HttpResponse<String> getBusGovResultsSchema(String ifNoneMatch) {
         String etag = "\"" + schema.sha256() + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (EntityTags.matches(ifNoneMatch, etag)) {
             return HttpResponse.<String>notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, SCHEMA_CACHE);
         }

@@ -8,13 +8,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.EntityTags;
 import ru.noko.platform.web.PublicCache;
 import ru.noko.platform.web.PublicSnapshots;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,8 +75,8 @@ class ExplorerResponses {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
         String named = MARKUP_VERSION + "\n" + request.getPath() + "?" + canonicalQuery(request);
         String key = cache.version() + "\n" + named;
-        String etag = etag(key);
-        if (matches(request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), etag)) {
+        String etag = EntityTags.hashed(key);
+        if (EntityTags.notModified(request, etag)) {
             return headers(HttpResponse.notModified(), etag);
         }
         PublicCache.Entry hit = cache.get(key);
@@ -87,7 +85,7 @@ class ExplorerResponses {
         }
         PublicSnapshots.Read<String> read = snapshots.read(render);
         key = read.version() + "\n" + named;
-        etag = etag(key);
+        etag = EntityTags.hashed(key);
         if (read.version() >= cache.version()) {
             cache.put(key, new PublicCache.Entry(HTML, read.value().getBytes(StandardCharsets.UTF_8), Map.of()));
         }
@@ -110,30 +108,5 @@ class ExplorerResponses {
                 .header("Content-Security-Policy", POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin");
-    }
-
-    private static String etag(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
-    private static boolean matches(List<String> headers, String etag) {
-        for (String header : headers) {
-            for (String candidate : header.split(",")) {
-                String tag = candidate.strip();
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("*") || tag.equals(etag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -29,6 +29,7 @@ import ru.noko.api.model.DatasetPassport;
 import ru.noko.platform.csv.CsvDialect;
 import ru.noko.platform.csv.CsvWriter;
 import ru.noko.platform.web.ApiProblemException;
+import ru.noko.platform.web.EntityTags;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -187,7 +188,7 @@ class OpenDataController implements OpendataApi {
         DatasetFiles.Fingerprint fingerprint = files.fingerprint(dataset, edition);
         String etag = "\"" + fingerprint.sha256() + "\"";
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        if (etag.equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
+        if (EntityTags.notModified(request, etag)) {
             return HttpResponse.<FileCustomizableResponseType>notModified()
                     .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
         }

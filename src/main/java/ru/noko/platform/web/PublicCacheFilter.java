@@ -20,9 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +45,6 @@ class PublicCacheFilter implements Ordered {
     private static final String ADMIN_PREFIX = "/api/v1/admin";
     private static final String LOOKUP = PublicCacheFilter.class.getName() + ".lookup";
     private static final List<String> KEPT_HEADERS = List.of("Link", HttpHeaders.CONTENT_DISPOSITION);
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     /** What the request filter found the cache key, ETag and version to be, for the response filter. */
     record Lookup(String key, String etag, long version) {
@@ -102,7 +91,7 @@ class PublicCacheFilter implements Ordered {
             return null;
         }
         String etag = etag(version, key);
-        if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (EntityTags.notModified(request, etag)) {
             return withCaching(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
         }
         PublicCache.Entry entry = StoredPages.building(request) ? null : cache.get(key);
@@ -226,29 +215,8 @@ class PublicCacheFilter implements Ordered {
         return ContentCodings.of(acceptEncoding);
     }
 
-    /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String etag(long version, String key) {
-        return "\"" + version + "-" + hash(key) + "\"";
+        return "\"" + version + "-" + EntityTags.hash(key, 22) + "\"";
     }
 
-    private static String hash(String key) {
-        byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-    }
 }

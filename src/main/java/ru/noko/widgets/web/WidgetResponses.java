@@ -1,7 +1,5 @@
 package ru.noko.widgets.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,21 +8,21 @@ import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import io.netty.buffer.Unpooled;
 import ru.noko.platform.web.ContentCodings;
+import ru.noko.platform.web.EntityTags;
 import ru.noko.platform.web.PublicCache;
 import ru.noko.platform.web.StoredPages;
 import ru.noko.platform.web.PublicSnapshots;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
  * HTTP caching and security headers of the widgets (DESIGN.md, HTTP caching): a strong ETag from
- * the published data version, the assets' fingerprint, the route and the options; 304 on a
- * matching If-None-Match; rendered bodies kept in memory (Caffeine) under the same key, so that a
- * new data version never serves an old body.
+ * the published data version, the assets' fingerprint, the route, the options and the content
+ * coding; 304 on a matching If-None-Match; rendered bodies kept in the public cache ({@link PublicCache},
+ * one memory budget with the API's answers) under the same key, so that a new data version never
+ * serves an old body; an organization's card also among the {@link StoredPages}.
  */
 @Singleton
 class WidgetResponses {
@@ -48,14 +46,11 @@ class WidgetResponses {
     }
 
     private static final String POLICY = "Content-Security-Policy";
+    /** Widgets' entries in the public cache: their keys are never a public route's. */
+    private static final String MEMORY = "widget|";
     /** A body at least this long is compressed once, when it is rendered, and kept compressed. */
     private static final int COMPRESS_FROM = 512;
 
-    private final Cache<String, PublicCache.Entry> bodies = Caffeine.newBuilder()
-            .maximumWeight(32L * 1024 * 1024)
-            .weigher((String key, PublicCache.Entry value) -> key.length() + value.body().length)
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
     private final PublicCache publicCache;
     private final PublicSnapshots snapshots;
     private final StoredPages storedPages;
@@ -104,12 +99,12 @@ class WidgetResponses {
         String coding = ContentCodings.of(request == null ? null : request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
         String named = assets.fingerprint() + "|" + route + "|" + options + "|" + coding;
         String key = publicCache.version() + "|" + named;
-        String etag = etag(key);
+        String etag = EntityTags.hashed(key);
         if (notModified(etag)) {
             return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);
         }
         boolean building = request != null && StoredPages.building(request);
-        PublicCache.Entry entry = building ? null : bodies.getIfPresent(key);
+        PublicCache.Entry entry = building ? null : publicCache.get(MEMORY + key);
         if (entry == null) {
             StoredPages.Found found = storable && request != null && storedPages.enabled() ? storedPages.find(request, "widget|" + named) : null;
             long version;
@@ -126,9 +121,9 @@ class WidgetResponses {
                 }
             }
             key = version + "|" + named;
-            etag = etag(key);
+            etag = EntityTags.hashed(key);
             if (version >= publicCache.version() && !building) {
-                bodies.put(key, entry);
+                publicCache.put(MEMORY + key, entry);
             }
         }
         MutableHttpResponse<?> response = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body())).contentType(entry.contentType());
@@ -178,7 +173,7 @@ class WidgetResponses {
 
     /** A script file: its own hash is the ETag. */
     MutableHttpResponse<String> script(String source) {
-        String etag = etag(source);
+        String etag = EntityTags.hashed(source);
         if (notModified(etag)) {
             return headers(HttpResponse.notModified(), etag, SCRIPT_CACHE_CONTROL, null);
         }
@@ -199,27 +194,7 @@ class WidgetResponses {
         return response;
     }
 
-    static String etag(String key) {
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(WidgetAssets.sha256(key)).substring(0, 27) + "\"";
-    }
-
-    /** If-None-Match uses the weak comparison: W/ prefixes are ignored, "*" matches. */
     private static boolean notModified(String etag) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
-        if (request == null) {
-            return false;
-        }
-        for (String header : request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH)) {
-            for (String candidate : header.split(",")) {
-                String tag = candidate.strip();
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("*") || tag.equals(etag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return ServerRequestContext.currentRequest().map(request -> EntityTags.notModified(request, etag)).orElse(false);
     }
 }

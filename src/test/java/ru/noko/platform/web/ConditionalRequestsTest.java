@@ -20,12 +20,14 @@ class ConditionalRequestsTest {
 
     @Test
     void ifNoneMatchUsesWeakComparisonOverAList() {
-        assertTrue(PublicCacheFilter.matches("\"7-abc\"", "\"7-abc\""));
-        assertTrue(PublicCacheFilter.matches("W/\"7-abc\"", "\"7-abc\""));
-        assertTrue(PublicCacheFilter.matches("\"x\", \"7-abc\"", "\"7-abc\""));
-        assertFalse(PublicCacheFilter.matches("\"7-abd\"", "\"7-abc\""));
-        assertFalse(PublicCacheFilter.matches("7-abc", "\"7-abc\""), "unquoted is no entity tag");
-        assertFalse(PublicCacheFilter.matches(null, "\"7-abc\""));
+        assertTrue(EntityTags.matches(List.of("\"7-abc\""), "\"7-abc\""));
+        assertTrue(EntityTags.matches(List.of("W/\"7-abc\""), "\"7-abc\""));
+        assertTrue(EntityTags.matches(List.of("\"x\", \"7-abc\""), "\"7-abc\""));
+        assertFalse(EntityTags.matches(List.of("\"7-abd\""), "\"7-abc\""));
+        assertFalse(EntityTags.matches(List.of("7-abc"), "\"7-abc\""), "unquoted is no entity tag");
+        assertFalse(EntityTags.matches(List.of(), "\"7-abc\""));
+        assertTrue(EntityTags.matches(List.of("*"), "\"7-abc\""), "* names any current representation");
+        assertTrue(EntityTags.matches(List.of("\"x\"", "\"7-abc\""), "\"7-abc\""), "every If-None-Match header counts");
     }
 
     @Test
