@@ -50,7 +50,21 @@ public class PublicCache implements ApplicationEventListener<StartupEvent> {
         public Entry(String contentType, byte[] body, Map<String, String> headers) {
             this(contentType, null, body, headers);
         }
+
+        /**
+         * A rendered body as it is kept and sent: compressed once, now, when the client takes gzip
+         * ({@code coding}, see {@link ContentCodings#of}) and the body is long enough to gain from it.
+         */
+        public static Entry encoded(String contentType, byte[] body, String coding, Map<String, String> headers) {
+            if ("gzip".equals(coding) && body.length >= COMPRESS_FROM) {
+                return new Entry(contentType, "gzip", ContentCodings.gzip(body), headers);
+            }
+            return new Entry(contentType, null, body, headers);
+        }
     }
+
+    /** A body at least this long is worth compressing. */
+    private static final int COMPRESS_FROM = 512;
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicCache.class);
 

@@ -55,8 +55,6 @@ class PublicCacheFilter implements Ordered {
         }
     }
 
-    /** A response body at least this long is compressed once, when it is rendered, and kept compressed. */
-    private static final int COMPRESS_FROM = 512;
 
     private final PublicCache cache;
     private final StoredPages storedPages;
@@ -148,20 +146,18 @@ class PublicCacheFilter implements Ordered {
             contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
             response.body(Unpooled.wrappedBuffer(bytes)).contentType(contentType);
         }
-        String encoding = null;
-        if (bytes.length >= COMPRESS_FROM && key.endsWith("\ngzip")
-                && !response.getHeaders().contains(HttpHeaders.CONTENT_ENCODING)) {
-            // compressed once here, sent and kept compressed: the server sends a body with a coding as it is
-            bytes = ContentCodings.gzip(bytes);
-            encoding = "gzip";
-            response.body(Unpooled.wrappedBuffer(bytes)).contentType(contentType);
-            response.getHeaders().set(HttpHeaders.CONTENT_ENCODING, encoding);
-        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             response.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));
         }
-        PublicCache.Entry entry = new PublicCache.Entry(contentType, encoding, bytes, headers);
+        String coding = response.getHeaders().contains(HttpHeaders.CONTENT_ENCODING) ? "identity"
+                : key.substring(key.lastIndexOf('\n') + 1);
+        PublicCache.Entry entry = PublicCache.Entry.encoded(contentType, bytes, coding, headers);
+        if (entry.contentEncoding() != null) {
+            // compressed once here, sent and kept compressed: the server sends a body with a coding as it is
+            response.body(Unpooled.wrappedBuffer(entry.body())).contentType(contentType);
+            response.getHeaders().set(HttpHeaders.CONTENT_ENCODING, entry.contentEncoding());
+        }
         if (current) {
             cache.put(key, entry);
         }

@@ -46,10 +46,8 @@ class WidgetResponses {
     }
 
     private static final String POLICY = "Content-Security-Policy";
-    /** Widgets' entries in the public cache: their keys are never a public route's. */
-    private static final String MEMORY = "widget|";
-    /** A body at least this long is compressed once, when it is rendered, and kept compressed. */
-    private static final int COMPRESS_FROM = 512;
+    /** Widgets' names in the public cache and the stored pages: never a public route's key. */
+    private static final String NAMESPACE = "widget|";
 
     private final PublicCache publicCache;
     private final PublicSnapshots snapshots;
@@ -104,9 +102,9 @@ class WidgetResponses {
             return headers(HttpResponse.notModified(), etag, CACHE_CONTROL, null);
         }
         boolean building = request != null && StoredPages.building(request);
-        PublicCache.Entry entry = building ? null : publicCache.get(MEMORY + key);
+        PublicCache.Entry entry = building ? null : publicCache.get(NAMESPACE + key);
         if (entry == null) {
-            StoredPages.Found found = storable && request != null && storedPages.enabled() ? storedPages.find(request, "widget|" + named) : null;
+            StoredPages.Found found = storable && request != null && storedPages.enabled() ? storedPages.find(request, NAMESPACE + named) : null;
             long version;
             if (found != null && found.page().isPresent()) {
                 entry = found.page().get();
@@ -117,13 +115,13 @@ class WidgetResponses {
                 entry = entry(read.value(), coding);
                 version = read.version();
                 if (storable && request != null && read.value().stored() != null) {
-                    storedPages.save(request, "widget|" + named, read.value().stored(), version, entry);
+                    storedPages.save(request, NAMESPACE + named, read.value().stored(), version, entry);
                 }
             }
             key = version + "|" + named;
             etag = EntityTags.hashed(key);
             if (version >= publicCache.version() && !building) {
-                publicCache.put(MEMORY + key, entry);
+                publicCache.put(NAMESPACE + key, entry);
             }
         }
         MutableHttpResponse<?> response = HttpResponse.ok(Unpooled.wrappedBuffer(entry.body())).contentType(entry.contentType());
@@ -135,13 +133,7 @@ class WidgetResponses {
     }
 
     private static PublicCache.Entry entry(Rendered rendered, String coding) {
-        byte[] body = rendered.body().getBytes(StandardCharsets.UTF_8);
-        String encoding = null;
-        if ("gzip".equals(coding) && body.length >= COMPRESS_FROM) {
-            body = ContentCodings.gzip(body);
-            encoding = "gzip";
-        }
-        return new PublicCache.Entry(rendered.contentType(), encoding, body,
+        return PublicCache.Entry.encoded(rendered.contentType(), rendered.body().getBytes(StandardCharsets.UTF_8), coding,
                 rendered.policy() == null ? Map.of() : Map.of(POLICY, rendered.policy()));
     }
 
